@@ -1,0 +1,1 @@
+"""Rasa custom actions; each one translates between Rasa and plain Python in bot/."""

@@ -1,0 +1,224 @@
+"""Thin Rasa actions: they read the tracker, call plain Python in bot/ and send the answer."""
+import logging
+from datetime import date
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import answers
+from bot.catalogue import Catalogue, Provision
+from bot.catalogue.database import default_engine
+from bot.fallback import best_guesses
+from bot.municipality import municipality
+
+logger = logging.getLogger(__name__)
+
+CATALOGUE = Catalogue(default_engine())
+MAX_PROVISIONS_PER_ANSWER = 3
+SUGGESTED_PROVISIONS = (
+    "huishoudelijke_ondersteuning",
+    "woningaanpassing",
+    "scootmobiel",
+    "rolstoel",
+    "individuele_begeleiding",
+    "dagbesteding",
+)
+
+
+def named_provisions(tracker: Tracker) -> List[str]:
+    """Codes the resident named in the latest message, in order."""
+    codes = [e["value"] for e in tracker.latest_message.get("entities", []) if e.get("entity") == "provision"]
+    return list(dict.fromkeys(codes))[:MAX_PROVISIONS_PER_ANSWER]
+
+
+def provisions_in_context(tracker: Tracker) -> List[str]:
+    """Named now, or else the one talked about before ("Wat kost dat?")."""
+    slot = tracker.get_slot("provision")
+    return named_provisions(tracker) or ([slot] if slot else [])
+
+
+class CatalogueAnswer:
+    """Mixin for actions that answer from the catalogue; not an Action itself, so rasa_sdk does not
+    register it. If the database fails, the resident still gets a clear answer."""
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        raise NotImplementedError
+
+    def provisions(self, codes: List[str]) -> List[Provision]:
+        return [p for p in (CATALOGUE.provision(code) for code in codes) if p is not None]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        try:
+            return self.answer(dispatcher, tracker)
+        except SQLAlchemyError:
+            logger.exception("catalogue query failed in %s", type(self).__name__)
+            dispatcher.utter_message(
+                text="Ik kan de informatie nu even niet ophalen. Probeert u het later nog eens, of bel "
+                f"{municipality().phone}."
+            )
+            return []
+
+
+def follow_up_buttons() -> List[Dict[str, str]]:
+    return [
+        {"title": "Wat kost het?", "payload": "/own_contribution"},
+        {"title": "Hoe vraag ik het aan", "payload": "/apply_how"},
+        {"title": "Kom ik in aanmerking", "payload": "/check_eligibility"},
+    ]
+
+
+class ActionProvisionInfo(CatalogueAnswer, Action):
+    def name(self) -> Text:
+        return "action_provision_info"
+
+    def answer(self, dispatcher, tracker):
+        found = self.provisions(named_provisions(tracker))
+        if not found:
+            options = self.provisions(list(SUGGESTED_PROVISIONS))
+            dispatcher.utter_message(
+                response="utter_ask_which_provision",
+                buttons=[
+                    *({"title": p.name, "payload": f'/provision_info{{"provision":"{p.code}"}}'} for p in options),
+                    {"title": "Alle voorzieningen", "payload": "/provision_overview"},
+                ],
+            )
+            return []
+        for index, provision in enumerate(found):
+            last = index == len(found) - 1
+            dispatcher.utter_message(
+                text=answers.provision_info(provision), buttons=follow_up_buttons() if last else []
+            )
+        return [SlotSet("provision", found[0].code)]
+
+
+class ActionOwnContribution(CatalogueAnswer, Action):
+    def name(self) -> Text:
+        return "action_own_contribution"
+
+    def answer(self, dispatcher, tracker):
+        today = date.today()
+        rate = CATALOGUE.latest_verified_rate(today)
+        found = self.provisions(provisions_in_context(tracker))
+        if not found:
+            exemptions = CATALOGUE.sourced_list("contribution_exemptions")
+            dispatcher.utter_message(text=answers.contribution_general(rate, exemptions, today))
+        for provision in found:
+            dispatcher.utter_message(text=answers.own_contribution(provision, rate, today))
+        return []
+
+
+class ActionPgb(CatalogueAnswer, Action):
+    def name(self) -> Text:
+        return "action_pgb"
+
+    def answer(self, dispatcher, tracker):
+        found = self.provisions(provisions_in_context(tracker))
+        if not found:
+            dispatcher.utter_message(text=answers.pgb_general(CATALOGUE.sourced_list("pgb_conditions")))
+        for provision in found:
+            dispatcher.utter_message(text=answers.pgb_for(provision))
+        return []
+
+
+class ActionApplyHow(CatalogueAnswer, Action):
+    def name(self) -> Text:
+        return "action_apply_how"
+
+    def answer(self, dispatcher, tracker):
+        found = self.provisions(provisions_in_context(tracker))
+        if not found:
+            dispatcher.utter_message(response="utter_apply_how")
+            return []
+        for provision in found:
+            dispatcher.utter_message(text=answers.how_to_apply(provision))
+        dispatcher.utter_message(response="utter_find_wijkteam")
+        return []
+
+
+class ActionCheckEligibility(CatalogueAnswer, Action):
+    def name(self) -> Text:
+        return "action_check_eligibility"
+
+    def answer(self, dispatcher, tracker):
+        found = self.provisions(provisions_in_context(tracker))
+        if not found:
+            dispatcher.utter_message(text=answers.no_maatwerk(CATALOGUE.sourced_list("exclusion_grounds")))
+        for provision in found:
+            dispatcher.utter_message(text=answers.eligibility_for(provision))
+        dispatcher.utter_message(response="utter_decision_by_municipality")
+        return []
+
+
+class ActionProvisionOverview(CatalogueAnswer, Action):
+    def name(self) -> Text:
+        return "action_provision_overview"
+
+    def answer(self, dispatcher, tracker):
+        provisions = CATALOGUE.provisions()
+        dispatcher.utter_message(
+            text=answers.overview(provisions),
+            buttons=[
+                {"title": "Wanneer geen maatwerk", "payload": "/check_eligibility"},
+                {"title": "Wat kost het?", "payload": "/own_contribution"},
+            ],
+        )
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Other municipal services: say kindly that this is not Wmo and point to the right page."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher, tracker, domain):
+        place = municipality()
+        service = place.other_service(tracker.latest_message.get("text") or "")
+        if service is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        dispatcher.utter_message(
+            text=f"Vragen over {service.name} horen niet bij de Wmo, dus daar kan ik u niet mee helpen. "
+            f"U vindt het antwoord op {service.url}. Of bel {place.phone} ({place.opening_hours})."
+        )
+        return []
+
+
+class ActionDefaultAskAffirmation(Action):
+    """Replaces Rasa's English "Did you mean" with the two best guesses as Dutch buttons."""
+
+    def name(self) -> Text:
+        return "action_default_ask_affirmation"
+
+    async def run(self, dispatcher, tracker, domain):
+        if not (tracker.latest_message.get("text") or "").strip():
+            dispatcher.utter_message(response="utter_empty_message")
+            return []
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        buttons = [{"title": label, "payload": f"/{intent}"} for intent, label in best_guesses(ranking)]
+        dispatcher.utter_message(
+            text="Ik weet niet zeker wat u bedoelt. Gaat uw vraag over een van deze onderwerpen?",
+            buttons=[*buttons, {"title": "Iets anders", "payload": "/out_of_scope"}],
+        )
+        return []
+
+
+class ActionSessionStart(Action):
+    """Starts a session with the municipality's own details in the slots that responses use."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher, tracker, domain):
+        carried = {name: value for name, value in tracker.current_slot_values().items() if value is not None}
+        slots = {**carried, **municipality().as_slots()}
+        return [
+            SessionStarted(),
+            *(SlotSet(name, value) for name, value in slots.items()),
+            ActionExecuted("action_listen"),
+        ]

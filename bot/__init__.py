@@ -1,0 +1,1 @@
+"""Wmo-assistent: everything that is ours and testable without Rasa."""

@@ -1,0 +1,180 @@
+"""Plain-Dutch (B1) answers composed from catalogue data. Always "u"; amounts carry their year.
+
+Every answer that states a rule or an amount ends with its source and the date it was checked.
+"""
+from datetime import date
+from decimal import Decimal
+from typing import Iterable, List, Optional
+
+from bot.catalogue.models import Contribution, ContributionRate, Kind, Provision, SourcedText
+
+MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def euro(amount: Decimal) -> str:
+    return "€ " + f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def source_line(sources: Iterable[str], checked: date) -> str:
+    return f"Bron: {'; '.join(sources)}. Gecontroleerd op {dutch_date(checked)}."
+
+
+def _sources_of(items) -> str:
+    """One source line for several sourced items, dated by the oldest check among them."""
+    return source_line(dict.fromkeys(item.source for item in items), min(item.checked for item in items))
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def _kind_label(provision: Provision) -> str:
+    if provision.kind is Kind.algemeen:
+        return "algemene voorziening: vrij toegankelijk, zonder aanvraag"
+    return "maatwerkvoorziening: de gemeente beslist na een gesprek"
+
+
+def provision_info(provision: Provision) -> str:
+    parts = [
+        f"{provision.name} ({_kind_label(provision)})",
+        provision.summary,
+        f"Voor wie? {provision.for_whom}",
+    ]
+    if provision.kind is Kind.maatwerk and provision.exclusions:
+        parts.append("Meestal niet als:\n" + _bullets(provision.exclusions))
+    parts.append(source_line(provision.sources, provision.checked))
+    return "\n\n".join(parts)
+
+
+def how_to_apply(provision: Provision) -> str:
+    text = f"{provision.name} aanvragen: {provision.how_to_apply}"
+    if provision.kind is Kind.maatwerk:
+        text += (
+            "\n\nNa uw melding volgt een gesprek (het keukentafelgesprek). Daarna beslist de gemeente."
+            " Koop of verbouw niets voordat de gemeente heeft beslist."
+        )
+    return f"{text}\n\n{source_line(provision.sources, provision.checked)}"
+
+
+def rate_sentence(rate: Optional[ContributionRate], today: date) -> str:
+    """The abonnementstarief with its year; a newer, unconfirmed amount is never stated."""
+    if rate is None:
+        return "Hoe hoog het abonnementstarief nu is, hoort u van het CAK of de gemeente."
+    sentence = (
+        f"In {rate.year} was dat maximaal {euro(rate.amount)} per {rate.period} per huishouden,"
+        " hoeveel hulp u ook krijgt. Het CAK stuurt de rekening."
+    )
+    if rate.year < today.year:
+        sentence += f" Het bedrag voor {today.year} hoort u van het CAK of de gemeente."
+    return sentence
+
+
+def own_contribution(
+    provision: Provision, rate: Optional[ContributionRate], today: date
+) -> str:
+    name = provision.name
+    by_rule = {
+        Contribution.abonnementstarief: (
+            f"Voor {name.lower()} betaalt u een eigen bijdrage: het abonnementstarief. "
+            + rate_sentence(rate, today)
+        ),
+        Contribution.geen: f"Voor {name.lower()} betaalt u geen eigen bijdrage.",
+        Contribution.inkomensafhankelijk: (
+            f"Voor {name.lower()} betaalt u een eigen bijdrage die afhangt van uw inkomen en"
+            " vermogen. Dat is niet het vaste abonnementstarief. Hoeveel het is, hoort u van de"
+            " gemeente."
+        ),
+        Contribution.eigen_tarief: (
+            f"{name} is een algemene voorziening. De aanbieder vraagt soms een eigen prijs."
+            " Vraag het de aanbieder of het wijkteam."
+        ),
+        Contribution.ritprijs: (
+            f"Voor {name.lower()} betaalt u per rit een ritprijs, ongeveer zoals in het openbaar"
+            " vervoer. De gemeente stelt die prijs vast."
+        ),
+    }
+    if provision.contribution is Contribution.abonnementstarief and rate is not None:
+        sources, checked = [rate.source], rate.checked
+    else:
+        sources, checked = provision.sources, provision.checked
+    return f"{by_rule[provision.contribution]}\n\n{source_line(sources, checked)}"
+
+
+def contribution_general(
+    rate: Optional[ContributionRate], exemptions: List[SourcedText], today: date
+) -> str:
+    text = (
+        "Voor een maatwerkvoorziening betaalt u meestal een eigen bijdrage: het"
+        f" abonnementstarief. {rate_sentence(rate, today)}\n\nU betaalt niets als:\n"
+        + _bullets(line.text for line in exemptions)
+        + "\n\nVoor beschermd wonen en opvang geldt een bijdrage die van uw inkomen afhangt."
+    )
+    sourced = [*exemptions, *([rate] if rate else [])]
+    return f"{text}\n\n{_sources_of(sourced)}"
+
+
+def pgb_general(conditions: List[SourcedText]) -> str:
+    return (
+        "Krijgt u een maatwerkvoorziening? Dan kiest u uit twee vormen:\n"
+        "- Zorg in natura: de gemeente regelt de hulp of het hulpmiddel via een aanbieder.\n"
+        "- Een persoonsgebonden budget (pgb): u koopt de hulp zelf in.\n\n"
+        "Voor een pgb geldt:\n"
+        + _bullets(line.text for line in conditions)
+        + f"\n\n{_sources_of(conditions)}"
+    )
+
+
+def pgb_for(provision: Provision) -> str:
+    if provision.pgb:
+        text = (
+            f"{provision.name} kunt u als zorg in natura krijgen of als pgb. Met een pgb kiest u"
+            " zelf de aanbieder of het model. Kiest u iets duurders, dan betaalt u het verschil zelf."
+        )
+    elif provision.kind is Kind.algemeen:
+        text = (
+            f"{provision.name} is een algemene voorziening. U gaat er zelf heen; daar is geen pgb voor."
+        )
+    else:
+        text = f"Voor {provision.name.lower()} is geen pgb mogelijk. De gemeente regelt dit zelf."
+    return f"{text}\n\n{source_line(provision.sources, provision.checked)}"
+
+
+def eligibility_for(provision: Provision) -> str:
+    parts = [f"{provision.name}: {provision.for_whom}"]
+    if provision.kind is Kind.algemeen:
+        parts.append("Dit is een algemene voorziening. U kunt er zonder aanvraag gebruik van maken.")
+    else:
+        parts.append("Voorwaarden:\n" + _bullets(provision.conditions))
+        if provision.exclusions:
+            parts.append("Meestal niet als:\n" + _bullets(provision.exclusions))
+    parts.append(source_line(provision.sources, provision.checked))
+    return "\n\n".join(parts)
+
+
+def overview(provisions: List[Provision]) -> str:
+    def names(kind: Kind) -> str:
+        return ", ".join(p.name.lower() for p in provisions if p.kind is kind)
+
+    return (
+        "De Wmo kent twee soorten ondersteuning.\n\n"
+        f"Algemene voorzieningen zijn er voor iedereen, zonder aanvraag: {names(Kind.algemeen)}.\n\n"
+        f"Maatwerkvoorzieningen zijn afgestemd op u. De gemeente beslist na een gesprek: "
+        f"{names(Kind.maatwerk)}.\n\n"
+        "Eerst kijkt de gemeente wat u zelf kunt, wat mensen om u heen kunnen doen en of een"
+        " algemene voorziening helpt. Pas als dat niet genoeg is, komt maatwerk in beeld."
+    )
+
+
+def no_maatwerk(grounds: List[SourcedText]) -> str:
+    return (
+        "U krijgt meestal geen maatwerkvoorziening als:\n"
+        + _bullets(ground.text for ground in grounds)
+        + "\n\nDe gemeente kijkt altijd naar uw eigen situatie. Zij beslist, na een gesprek met u.\n\n"
+        + _sources_of(grounds)
+    )

@@ -1,0 +1,14 @@
+# Sourced by every script: one place for the environment the assistant runs in.
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+export PROJECT_ROOT=$PWD
+export PATH="$PROJECT_ROOT/.venv/bin:$PATH"
+export PYTHONPATH="$PROJECT_ROOT${PYTHONPATH:+:$PYTHONPATH}"
+# Privacy: Rasa's telemetry (and the error reporting that comes with it) sends data to a third
+# party that the municipality did not choose. It stays off everywhere.
+export RASA_TELEMETRY_ENABLED=false
+export TF_CPP_MIN_LOG_LEVEL=2
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
+export RASA_PORT=${RASA_PORT:-5005}
+export ACTION_PORT=${ACTION_PORT:-5055}
+export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webhook}
+export MODEL=${MODEL:-$PROJECT_ROOT/models/wmo.tar.gz}

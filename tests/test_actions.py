@@ -1,0 +1,146 @@
+"""Actions answer from the catalogue (a real SQLite database), adapt to the provision and context."""
+import asyncio
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from tests.conftest import make_tracker
+
+
+@pytest.fixture(scope="module")
+def actions(sqlite_url, catalogue_file):
+    """The actions module bound to a freshly seeded SQLite catalogue, as the action server runs it."""
+    from sqlalchemy import create_engine
+
+    from bot.catalogue.loader import seed
+
+    seed(create_engine(sqlite_url, future=True), catalogue_file)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", sqlite_url)
+        import actions.actions as module
+    return module
+
+
+def run(action, dispatcher, tracker):
+    return asyncio.run(action.run(dispatcher, tracker, {}))
+
+
+def texts(dispatcher):
+    return [m.get("text") or m.get("response") for m in dispatcher.messages]
+
+
+def test_provision_info_answers_from_the_catalogue_for_the_named_provision(actions, dispatcher):
+    events = run(actions.ActionProvisionInfo(), dispatcher, make_tracker("Kan ik een traplift krijgen?", "provision_info", ["woningaanpassing"]))
+    (message,) = dispatcher.messages
+    assert message["text"].startswith("Woningaanpassing (maatwerkvoorziening")
+    assert "traplift" in message["text"] and "Gecontroleerd op" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/own_contribution", "/apply_how", "/check_eligibility"]
+    assert events == [{"event": "slot", "timestamp": None, "name": "provision", "value": "woningaanpassing"}]
+
+
+def test_provision_info_without_a_provision_asks_which_one(actions, dispatcher):
+    run(actions.ActionProvisionInfo(), dispatcher, make_tracker("Kan ik hulp krijgen?", "provision_info", slots={"provision": "rolstoel"}))
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_ask_which_provision"
+    payloads = [b["payload"] for b in message["buttons"]]
+    assert '/provision_info{"provision":"scootmobiel"}' in payloads and payloads[-1] == "/provision_overview"
+
+
+def test_two_provisions_in_one_question_get_two_answers(actions, dispatcher):
+    run(actions.ActionProvisionInfo(), dispatcher, make_tracker("scootmobiel of rolstoel", "provision_info", ["scootmobiel", "rolstoel"]))
+    assert [t.split(" (")[0] for t in texts(dispatcher)] == ["Scootmobiel", "Rolstoel"]
+
+
+def test_what_does_that_cost_uses_the_provision_asked_about_before(actions, dispatcher):
+    run(actions.ActionOwnContribution(), dispatcher, make_tracker("Wat kost dat?", "own_contribution", slots={"provision": "rolstoel"}))
+    assert texts(dispatcher)[0].startswith("Voor rolstoel betaalt u geen eigen bijdrage")
+
+
+def test_costs_without_a_provision_explain_the_tariff_with_its_year(actions, dispatcher):
+    run(actions.ActionOwnContribution(), dispatcher, make_tracker("Wat is de eigen bijdrage?", "own_contribution"))
+    (text,) = texts(dispatcher)
+    assert "abonnementstarief" in text and "In 2024 was dat maximaal € 20,60 per maand" in text
+
+
+def test_pgb_answers_generally_or_for_the_provision(actions, dispatcher):
+    run(actions.ActionPgb(), dispatcher, make_tracker("wat is een pgb", "pgb"))
+    run(actions.ActionPgb(), dispatcher, make_tracker("pgb voor boodschappen", "pgb", ["boodschappendienst"]))
+    general, specific = texts(dispatcher)
+    assert "Zorg in natura" in general and "SVB" in general
+    assert "algemene voorziening" in specific and "geen pgb" in specific
+
+
+def test_apply_how_gives_the_provisions_route_and_the_wijkteam(actions, dispatcher):
+    run(actions.ActionApplyHow(), dispatcher, make_tracker("Hoe vraag ik een traplift aan?", "apply_how", ["woningaanpassing"]))
+    first, last = texts(dispatcher)
+    assert first.startswith("Woningaanpassing aanvragen:") and "voordat u iets laat aanpassen" in first
+    assert last == "utter_find_wijkteam"
+
+
+def test_eligibility_never_decides_and_lists_the_grounds(actions, dispatcher):
+    run(actions.ActionCheckEligibility(), dispatcher, make_tracker("wanneer krijg ik geen maatwerk", "check_eligibility"))
+    grounds, decision = texts(dispatcher)
+    assert grounds.startswith("U krijgt meestal geen maatwerkvoorziening als")
+    assert decision == "utter_decision_by_municipality"
+
+
+def test_overview_comes_from_the_catalogue(actions, dispatcher):
+    run(actions.ActionProvisionOverview(), dispatcher, make_tracker("welke hulp is er", "provision_overview"))
+    assert "Algemene voorzieningen" in texts(dispatcher)[0] and "klussenhulp" in texts(dispatcher)[0]
+
+
+@pytest.mark.parametrize(
+    "question, where",
+    [
+        ("wanneer wordt het afval opgehaald", "https://www.voorbeeldstad.example/afval"),
+        ("ik moet mijn paspoort verlengen", "https://www.voorbeeldstad.example/burgerzaken"),
+        ("ik wil bezwaar maken tegen mijn woz-waarde", "https://www.voorbeeldstad.example/belastingen"),
+        ("ik ga verhuizen", "https://www.voorbeeldstad.example/burgerzaken"),
+        ("mijn huur is te hoog", "https://www.voorbeeldstad.example/wonen"),
+    ],
+)
+def test_other_municipal_topics_are_declined_kindly_with_the_right_place(actions, dispatcher, question, where):
+    run(actions.ActionOutOfScope(), dispatcher, make_tracker(question, "out_of_scope"))
+    (text,) = texts(dispatcher)
+    assert "horen niet bij de Wmo" in text and where in text
+
+
+def test_nonsense_gets_the_general_out_of_scope_answer(actions, dispatcher):
+    run(actions.ActionOutOfScope(), dispatcher, make_tracker("wat is de hoofdstad van frankrijk", "out_of_scope"))
+    assert texts(dispatcher) == ["utter_out_of_scope"]
+
+
+def test_fallback_offers_the_two_best_guesses_in_dutch(actions, dispatcher):
+    ranking = [{"name": "nlu_fallback"}, {"name": "greet"}, {"name": "own_contribution"}, {"name": "pgb"}, {"name": "apply_how"}]
+    run(actions.ActionDefaultAskAffirmation(), dispatcher, make_tracker("kost pgb", "nlu_fallback", ranking=ranking))
+    (message,) = dispatcher.messages
+    assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
+        ("Wat kost het?", "/own_contribution"),
+        ("Pgb of natura", "/pgb"),
+        ("Iets anders", "/out_of_scope"),
+    ]
+
+
+def test_an_empty_message_gets_a_clear_answer_not_guesses(actions, dispatcher):
+    run(actions.ActionDefaultAskAffirmation(), dispatcher, make_tracker("   ", "nlu_fallback", ranking=[{"name": "greet"}]))
+    assert texts(dispatcher) == ["utter_empty_message"]
+
+
+def test_a_database_failure_still_gives_the_resident_an_answer(actions, dispatcher, monkeypatch):
+    def broken(code):
+        raise OperationalError("SELECT", {}, Exception("database is down"))
+
+    monkeypatch.setattr(actions.CATALOGUE, "provision", broken)
+    events = run(actions.ActionProvisionInfo(), dispatcher, make_tracker("traplift", "provision_info", ["woningaanpassing"]))
+    assert events == []
+    assert "Ik kan de informatie nu even niet ophalen" in texts(dispatcher)[0]
+    assert "14 0000" in texts(dispatcher)[0]
+
+
+def test_a_new_session_knows_the_municipality_and_keeps_the_conversation(actions, dispatcher):
+    events = run(actions.ActionSessionStart(), dispatcher, make_tracker(slots={"provision": "rolstoel"}))
+    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["provision"] == "rolstoel"
+    assert slots["gemeente_telefoon"] == "14 0000"
+    assert slots["gemeente_naam"].endswith("(voorbeeldgemeente)")

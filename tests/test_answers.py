@@ -1,0 +1,85 @@
+"""Answers composed from the catalogue: plain Dutch, amounts with their year, always a source."""
+from datetime import date
+
+import pytest
+
+from bot import answers
+from bot.catalogue.models import Kind
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def rates(catalogue_file):
+    return {rate.year: rate for rate in catalogue_file.contribution_rates}
+
+
+def by_code(catalogue_file, code):
+    return next(p for p in catalogue_file.provisions if p.code == code)
+
+
+def test_an_amount_carries_its_year_and_a_newer_unconfirmed_amount_is_never_stated(catalogue_file, rates):
+    text = answers.own_contribution(by_code(catalogue_file, "scootmobiel"), rates[2024], TODAY)
+    assert "In 2024 was dat maximaal € 20,60 per maand" in text
+    assert "Het bedrag voor 2026 hoort u van het CAK of de gemeente" in text
+    assert "21,80" not in text
+    assert "Bron: CAK" in text and "Gecontroleerd op 23 november 2026" in text
+
+
+def test_without_a_confirmed_tariff_no_amount_is_given(catalogue_file):
+    text = answers.own_contribution(by_code(catalogue_file, "dagbesteding"), None, TODAY)
+    assert "€" not in text
+    assert "hoort u van het CAK of de gemeente" in text
+
+
+@pytest.mark.parametrize(
+    "code, phrase",
+    [
+        ("rolstoel", "betaalt u geen eigen bijdrage"),
+        ("beschermd_wonen", "afhangt van uw inkomen en vermogen"),
+        ("maaltijdvoorziening", "De aanbieder vraagt soms een eigen prijs"),
+        ("vervoer", "per rit een ritprijs"),
+    ],
+)
+def test_the_contribution_follows_the_provisions_own_rule(catalogue_file, rates, code, phrase):
+    assert phrase in answers.own_contribution(by_code(catalogue_file, code), rates[2024], TODAY)
+
+
+def test_provision_info_says_what_kind_it_is_and_where_it_comes_from(catalogue_file):
+    for provision in catalogue_file.provisions:
+        text = answers.provision_info(provision)
+        assert text.startswith(provision.name)
+        kind = "algemene voorziening" if provision.kind is Kind.algemeen else "maatwerkvoorziening"
+        assert kind in text
+        assert "Bron: " in text and "Gecontroleerd op" in text
+
+
+def test_the_overview_lists_both_kinds_from_the_catalogue(catalogue_file):
+    text = answers.overview(catalogue_file.provisions)
+    algemeen, maatwerk = text.split("Maatwerkvoorzieningen")
+    assert "maaltijdservice" in algemeen and "traplift" not in algemeen
+    assert "scootmobiel" in maatwerk and "rolstoel" in maatwerk
+
+
+def test_general_answers_list_the_catalogues_rules_with_sources(catalogue_file, rates):
+    no_maatwerk = answers.no_maatwerk(catalogue_file.exclusion_grounds)
+    assert "algemeen gebruikelijk" in no_maatwerk and "Bron: " in no_maatwerk
+    costs = answers.contribution_general(rates[2024], catalogue_file.contribution_exemptions, TODAY)
+    assert "AOW-leeftijd" in costs and "€ 20,60" in costs and "2024" in costs
+    pgb = answers.pgb_general(catalogue_file.pgb_conditions)
+    assert "zorg in natura" in pgb.lower() and "SVB" in pgb and "art. 2.3.6" in pgb
+
+
+@pytest.mark.parametrize("amount, shown", [("20.60", "€ 20,60"), ("1234.5", "€ 1.234,50"), ("0", "€ 0,00")])
+def test_amounts_are_written_the_dutch_way(amount, shown):
+    from decimal import Decimal
+
+    assert answers.euro(Decimal(amount)) == shown
+
+
+def test_answers_address_the_resident_as_u_only(catalogue_file, rates):
+    texts = [answers.provision_info(p) + answers.eligibility_for(p) + answers.pgb_for(p) for p in catalogue_file.provisions]
+    texts.append(answers.contribution_general(rates[2024], catalogue_file.contribution_exemptions, TODAY))
+    for text in texts:
+        words = set(text.lower().replace(",", " ").replace(".", " ").split())
+        assert not words & {"je", "jij", "jouw", "jou"}, text
