@@ -96,62 +96,82 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
         return [SlotSet("provision", found[0].code)]
 
 
-class ActionOwnContribution(CatalogueAnswer, Action):
+class ProvisionInContextAnswer(CatalogueAnswer):
+    """Answers about each provision in context, or in general when there is none."""
+
+    def general(self, dispatcher: CollectingDispatcher) -> None:
+        raise NotImplementedError
+
+    def about(self, provision: Provision) -> str:
+        raise NotImplementedError
+
+    def close(self, dispatcher: CollectingDispatcher, found: List[Provision]) -> None:
+        """Optional last message, after the answers."""
+
+    def answer(self, dispatcher, tracker):
+        found = self.provisions(provisions_in_context(tracker))
+        if not found:
+            self.general(dispatcher)
+        for provision in found:
+            dispatcher.utter_message(text=self.about(provision))
+        self.close(dispatcher, found)
+        return []
+
+
+class ActionOwnContribution(ProvisionInContextAnswer, Action):
     def name(self) -> Text:
         return "action_own_contribution"
 
-    def answer(self, dispatcher, tracker):
+    def general(self, dispatcher):
         today = date.today()
-        rate = CATALOGUE.latest_verified_rate(today)
-        found = self.provisions(provisions_in_context(tracker))
-        if not found:
-            exemptions = CATALOGUE.sourced_list("contribution_exemptions")
-            dispatcher.utter_message(text=answers.contribution_general(rate, exemptions, today))
-        for provision in found:
-            dispatcher.utter_message(text=answers.own_contribution(provision, rate, today))
-        return []
+        exemptions = CATALOGUE.sourced_list("contribution_exemptions")
+        dispatcher.utter_message(
+            text=answers.contribution_general(CATALOGUE.latest_verified_rate(today), exemptions, today)
+        )
+
+    def about(self, provision):
+        today = date.today()
+        return answers.own_contribution(provision, CATALOGUE.latest_verified_rate(today), today)
 
 
-class ActionPgb(CatalogueAnswer, Action):
+class ActionPgb(ProvisionInContextAnswer, Action):
     def name(self) -> Text:
         return "action_pgb"
 
-    def answer(self, dispatcher, tracker):
-        found = self.provisions(provisions_in_context(tracker))
-        if not found:
-            dispatcher.utter_message(text=answers.pgb_general(CATALOGUE.sourced_list("pgb_conditions")))
-        for provision in found:
-            dispatcher.utter_message(text=answers.pgb_for(provision))
-        return []
+    def general(self, dispatcher):
+        dispatcher.utter_message(text=answers.pgb_general(CATALOGUE.sourced_list("pgb_conditions")))
+
+    def about(self, provision):
+        return answers.pgb_for(provision)
 
 
-class ActionApplyHow(CatalogueAnswer, Action):
+class ActionApplyHow(ProvisionInContextAnswer, Action):
     def name(self) -> Text:
         return "action_apply_how"
 
-    def answer(self, dispatcher, tracker):
-        found = self.provisions(provisions_in_context(tracker))
-        if not found:
-            dispatcher.utter_message(response="utter_apply_how")
-            return []
-        for provision in found:
-            dispatcher.utter_message(text=answers.how_to_apply(provision))
-        dispatcher.utter_message(response="utter_find_wijkteam")
-        return []
+    def general(self, dispatcher):
+        dispatcher.utter_message(response="utter_apply_how")
+
+    def about(self, provision):
+        return answers.how_to_apply(provision)
+
+    def close(self, dispatcher, found):
+        if found:
+            dispatcher.utter_message(response="utter_find_wijkteam")
 
 
-class ActionCheckEligibility(CatalogueAnswer, Action):
+class ActionCheckEligibility(ProvisionInContextAnswer, Action):
     def name(self) -> Text:
         return "action_check_eligibility"
 
-    def answer(self, dispatcher, tracker):
-        found = self.provisions(provisions_in_context(tracker))
-        if not found:
-            dispatcher.utter_message(text=answers.no_maatwerk(CATALOGUE.sourced_list("exclusion_grounds")))
-        for provision in found:
-            dispatcher.utter_message(text=answers.eligibility_for(provision))
+    def general(self, dispatcher):
+        dispatcher.utter_message(text=answers.no_maatwerk(CATALOGUE.sourced_list("exclusion_grounds")))
+
+    def about(self, provision):
+        return answers.eligibility_for(provision)
+
+    def close(self, dispatcher, found):
         dispatcher.utter_message(response="utter_decision_by_municipality")
-        return []
 
 
 class ActionProvisionOverview(CatalogueAnswer, Action):

@@ -7,6 +7,8 @@ export PYTHONPATH="$PROJECT_ROOT${PYTHONPATH:+:$PYTHONPATH}"
 # party that the municipality did not choose. It stays off everywhere.
 export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL=2
+# Third-party deprecation notices (pyparsing, pkg_resources, jax) only bury what matters.
+export PYTHONWARNINGS=ignore::DeprecationWarning
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export RASA_PORT=${RASA_PORT:-5005}
 export ACTION_PORT=${ACTION_PORT:-5055}

@@ -43,3 +43,18 @@ def test_conversation_stories_pass_without_prediction_errors(model_path, tmp_pat
     assert result.returncode == 0, output[-3000:]
     stories = re.search(r"Correct:\s+(\d+) / (\d+)", output)
     assert stories and stories.group(1) == stories.group(2) and int(stories.group(2)) >= 12
+
+
+def test_every_component_that_can_take_a_random_seed_has_a_fixed_one():
+    """Training is repeatable: DIET, TED and any seedable component added later must set a seed."""
+    import yaml
+    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+
+    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    seedable = [
+        step for step in config["pipeline"] + config["policies"]
+        if "." not in step["name"]
+        and "random_seed" in DefaultV1Recipe._from_registry(step["name"]).clazz.get_default_config()
+    ]
+    assert {step["name"] for step in seedable} >= {"DIETClassifier", "TEDPolicy"}
+    assert all(isinstance(step.get("random_seed"), int) for step in seedable)
