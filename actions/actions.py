@@ -57,10 +57,7 @@ class CatalogueAnswer:
             return self.answer(dispatcher, tracker)
         except SQLAlchemyError:
             logger.exception("catalogue query failed in %s", type(self).__name__)
-            dispatcher.utter_message(
-                text="Ik kan de informatie nu even niet ophalen. Probeert u het later nog eens, of bel "
-                f"{municipality().phone}."
-            )
+            dispatcher.utter_message(response="utter_catalogue_unavailable")
             return []
 
 

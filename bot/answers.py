@@ -48,6 +48,7 @@ def provision_info(provision: Provision) -> str:
     ]
     if provision.kind is Kind.maatwerk and provision.exclusions:
         parts.append("Meestal niet als:\n" + _bullets(provision.exclusions))
+    parts.append(f"Aanvragen: {provision.how_to_apply}")
     parts.append(source_line(provision.sources, provision.checked))
     return "\n\n".join(parts)
 

@@ -6,6 +6,7 @@ whole words, and words listed as `not_provisions` ("leerlingenvervoer") are neve
 terms overlap, the longest wins, so "rolstoeltaxi" is transport and not a wheelchair.
 """
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Tuple
 
@@ -13,6 +14,7 @@ from bot.catalogue.models import CatalogueFile
 
 _WORD = re.compile(r"[0-9a-zà-ÿ]+(?:-[0-9a-zà-ÿ]+)*")
 _MIN_INFIX_LENGTH = 5
+_INFIX_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,23 @@ def _words(text: str) -> List[Tuple[str, int, int]]:
 
 class ProvisionMatcher:
     def __init__(self, terms: Dict[str, str], blocked: Iterable[str]) -> None:
-        self._phrases = sorted(
-            ((tuple(w for w, _, _ in _words(term)), code) for term, code in terms.items()),
-            key=lambda item: -len(" ".join(item[0])),
-        )
-        self._blocked = sorted((tuple(w for w, _, _ in _words(b)) for b in blocked), key=len, reverse=True)
+        # Phrases of several words, and words too short to count inside a compound, are looked
+        # up by their first word; longer single words are searched inside each word.
+        self._phrases: Dict[str, List[Tuple[Tuple[str, ...], str]]] = defaultdict(list)
+        self._infixes: List[Tuple[str, str]] = []
+        for term, code in terms.items():
+            phrase = tuple(w for w, _, _ in _words(term))
+            if len(phrase) == 1 and len(phrase[0]) >= _MIN_INFIX_LENGTH:
+                self._infixes.append((phrase[0], code))
+            else:
+                self._phrases[phrase[0]].append((phrase, code))
+        for candidates in self._phrases.values():
+            candidates.sort(key=lambda item: -len(" ".join(item[0])))
+        self._infixes.sort(key=lambda item: -len(item[0]))
+        self._blocked: Dict[str, List[Tuple[str, ...]]] = defaultdict(list)
+        for phrase in sorted((tuple(w for w, _, _ in _words(b)) for b in blocked), key=len, reverse=True):
+            self._blocked[phrase[0]].append(phrase)
+        self._infix_cache: Dict[str, str] = {}
 
     @classmethod
     def from_catalogue(cls, catalogue: CatalogueFile) -> "ProvisionMatcher":
@@ -42,28 +56,31 @@ class ProvisionMatcher:
 
     def _blocked_at(self, words: List[str], index: int) -> int:
         """How many words from `index` on form a listed non-provision (0 if none)."""
-        for phrase in self._blocked:
+        for phrase in self._blocked.get(words[index], ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 return len(phrase)
         return 0
 
+    def _infix_code(self, word: str) -> str:
+        """The code of the longest single-word term inside `word` ("" if none), cached per word."""
+        if word not in self._infix_cache:
+            if len(self._infix_cache) > _INFIX_CACHE_SIZE:
+                self._infix_cache.clear()
+            self._infix_cache[word] = next((code for term, code in self._infixes if term in word), "")
+        return self._infix_cache[word]
+
     def _match_at(self, words: List[str], index: int) -> Tuple[str, int]:
         """The longest term starting at word `index`: (code, number of words), or ("", 0)."""
-        for phrase, code in self._phrases:
-            candidate = words[index : index + len(phrase)]
+        for phrase, code in self._phrases.get(words[index], ()):
+            candidate = tuple(words[index : index + len(phrase)])
             if len(candidate) < len(phrase):
                 continue
-            if tuple(candidate) == phrase:
-                return code, len(phrase)
-            if len(phrase) == 1 and len(phrase[0]) >= _MIN_INFIX_LENGTH and phrase[0] in candidate[0]:
-                return code, 1
-            if (
-                len(phrase) > 1
-                and tuple(candidate[:-1]) == phrase[:-1]
-                and candidate[-1].startswith(phrase[-1])
+            if candidate == phrase or (
+                len(phrase) > 1 and candidate[:-1] == phrase[:-1] and candidate[-1].startswith(phrase[-1])
             ):
                 return code, len(phrase)
-        return "", 0
+        code = self._infix_code(words[index])
+        return (code, 1) if code else ("", 0)
 
     def find(self, text: str) -> List[ProvisionMention]:
         tokens = _words(text)

@@ -54,6 +54,11 @@ def test_provision_info_says_what_kind_it_is_and_where_it_comes_from(catalogue_f
         assert "Bron: " in text and "Gecontroleerd op" in text
 
 
+def test_asking_about_shelter_shows_the_emergency_numbers_at_once(catalogue_file):
+    text = answers.provision_info(by_code(catalogue_file, "maatschappelijke_opvang"))
+    assert "Veilig Thuis (0800-2000)" in text and "112" in text
+
+
 def test_the_overview_lists_both_kinds_from_the_catalogue(catalogue_file):
     text = answers.overview(catalogue_file.provisions)
     algemeen, maatwerk = text.split("Maatwerkvoorzieningen")
