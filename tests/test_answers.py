@@ -1,9 +1,11 @@
 """Answers composed from the catalogue: plain Dutch, amounts with their year, always a source."""
+import re
 from datetime import date
 
 import pytest
+import yaml
 
-from bot import answers
+from bot import answers, settings
 from bot.catalogue.models import Kind
 
 TODAY = date(2026, 11, 23)
@@ -85,6 +87,30 @@ def test_amounts_are_written_the_dutch_way(amount, shown):
 def test_answers_address_the_resident_as_u_only(catalogue_file, rates):
     texts = [answers.provision_info(p) + answers.eligibility_for(p) + answers.pgb_for(p) for p in catalogue_file.provisions]
     texts.append(answers.contribution_general(rates[2024], catalogue_file.contribution_exemptions, TODAY))
+    texts += resident_facing_texts(catalogue_file)
     for text in texts:
         words = set(text.lower().replace(",", " ").replace(".", " ").split())
         assert not words & {"je", "jij", "jouw", "jou"}, text
+
+
+def resident_facing_texts(catalogue_file):
+    domain = yaml.safe_load((settings.ROOT / "domain.yml").read_text(encoding="utf-8"))
+    texts = [variant["text"] for variants in domain["responses"].values() for variant in variants]
+    for p in catalogue_file.provisions:
+        texts += [p.summary, p.for_whom, *p.conditions, *p.exclusions, p.how_to_apply]
+    for lines in (catalogue_file.exclusion_grounds, catalogue_file.pgb_conditions, catalogue_file.contribution_exemptions):
+        texts += [line.text for line in lines]
+    return texts
+
+
+def test_plain_language_short_sentences_everywhere(catalogue_file):
+    """B1: short sentences. Source lines are citations, not prose, and are left out."""
+    sentences = [
+        sentence
+        for text in resident_facing_texts(catalogue_file)
+        for sentence in re.split(r"(?<=[.?!:])\s+|\n", re.sub(r"Bron:.*", "", text, flags=re.S))
+        if sentence.strip()
+    ]
+    lengths = [len(sentence.split()) for sentence in sentences]
+    assert sum(lengths) / len(lengths) <= 12
+    assert max(lengths) <= 25, max(zip(lengths, sentences))
