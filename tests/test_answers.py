@@ -113,4 +113,4 @@ def test_plain_language_short_sentences_everywhere(catalogue_file):
     ]
     lengths = [len(sentence.split()) for sentence in sentences]
     assert sum(lengths) / len(lengths) <= 12
-    assert max(lengths) <= 25, max(zip(lengths, sentences))
+    assert max(lengths) <= 25, max(zip(lengths, sentences, strict=True))

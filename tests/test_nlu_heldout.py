@@ -22,7 +22,7 @@ def predictions(model_path):
     async def parse_all():
         return [await agent.parse_message(example.get("text")) for example in examples]
 
-    return list(zip(examples, asyncio.run(parse_all())))
+    return list(zip(examples, asyncio.run(parse_all()), strict=True))
 
 
 def test_no_heldout_example_is_in_the_training_data(predictions):
