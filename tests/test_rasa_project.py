@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
 from bot import settings
 
@@ -47,9 +49,6 @@ def test_conversation_stories_pass_without_prediction_errors(model_path, tmp_pat
 
 def test_every_component_that_can_take_a_random_seed_has_a_fixed_one():
     """Training is repeatable: DIET, TED and any seedable component added later must set a seed."""
-    import yaml
-    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     seedable = [
         step for step in config["pipeline"] + config["policies"]
