@@ -10,7 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import answers
 from bot.catalogue import Catalogue, Provision
-from bot.catalogue.database import default_engine
+from bot.catalogue.models import Kind
+from bot.database import default_engine
 from bot.fallback import best_guesses
 from bot.municipality import municipality
 
@@ -85,11 +86,15 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
                 ],
             )
             return []
-        for index, provision in enumerate(found):
-            last = index == len(found) - 1
-            dispatcher.utter_message(
-                text=answers.provision_info(provision), buttons=follow_up_buttons() if last else []
-            )
+        # In a form, its own question comes next. After maatwerk, the offer of the check ("ja"
+        # starts it, data/rules/triage.yml). Otherwise, the follow-up questions as buttons.
+        in_form = bool((tracker.active_loop or {}).get("name"))
+        offer = not in_form and found[-1].kind is Kind.maatwerk
+        for provision in found:
+            follow_up = provision is found[-1] and not (in_form or offer)
+            dispatcher.utter_message(text=answers.provision_info(provision), buttons=follow_up_buttons() if follow_up else [])
+        if offer:
+            dispatcher.utter_message(response="utter_offer_check")
         return [SlotSet("provision", found[0].code)]
 
 
@@ -157,12 +162,16 @@ class ActionApplyHow(ProvisionInContextAnswer, Action):
             dispatcher.utter_message(response="utter_find_wijkteam")
 
 
-class ActionCheckEligibility(ProvisionInContextAnswer, Action):
+class ActionEligibilityRules(ProvisionInContextAnswer, Action):
+    """The rules themselves: conditions of a provision, or when there is no maatwerk in general."""
+
     def name(self) -> Text:
-        return "action_check_eligibility"
+        return "action_eligibility_rules"
 
     def general(self, dispatcher):
-        dispatcher.utter_message(text=answers.no_maatwerk(CATALOGUE.sourced_list("exclusion_grounds")))
+        dispatcher.utter_message(
+            text=answers.no_maatwerk(CATALOGUE.sourced_list("exclusion_grounds"), CATALOGUE.sourced_list("not_grounds"))
+        )
 
     def about(self, provision):
         return answers.eligibility_for(provision)
@@ -180,7 +189,7 @@ class ActionProvisionOverview(CatalogueAnswer, Action):
         dispatcher.utter_message(
             text=answers.overview(provisions),
             buttons=[
-                {"title": "Wanneer geen maatwerk", "payload": "/check_eligibility"},
+                {"title": "Wanneer geen maatwerk", "payload": "/eligibility_rules"},
                 {"title": "Wat kost het?", "payload": "/own_contribution"},
             ],
         )

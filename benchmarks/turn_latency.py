@@ -1,14 +1,13 @@
 """Prints the time from start to the first answer, and per-turn latency through the whole stack
-(REST channel, NLU, policies, action server, catalogue database) for typical questions.
+(REST channel, NLU, policies, action server, database): for typical questions, and for the turns
+of a complete eligibility check (form validation, estimate, wijkteam lookup, summary).
 
-    scripts/install && scripts/train && python benchmarks/turn_latency.py [turns]
+    scripts/install && scripts/train && python benchmarks/turn_latency.py [rounds]
 """
-import json
 import statistics
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from bot import settings
@@ -24,34 +23,42 @@ QUESTIONS = [
     "Wanneer krijg ik geen maatwerkvoorziening?",
     "wanneer wordt het afval opgehaald",
 ]
+CHECK = [
+    "kom ik in aanmerking voor huishoudelijke hulp",
+    "Nee",
+    "Nee",
+    "Nee",
+    "1234 AB",
+    "Nee, niet delen",
+]
 
 
-def ask(server: str, sender: str, text: str) -> float:
-    request = urllib.request.Request(
-        f"{server}/webhooks/rest/webhook",
-        data=json.dumps({"sender": sender, "message": text}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
+def timed(assistant, sender: str, text: str) -> float:
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=30) as response:
-        assert json.loads(response.read()), text
+    assert assistant.say(sender, text), text
     return time.perf_counter() - start
 
 
-def main(turns: int) -> None:
-    model = settings.ROOT / "models" / "wmo.tar.gz"
-    with tempfile.TemporaryDirectory() as folder:
-        launched = time.perf_counter()
-        with running_assistant(model, Path(folder), 16005, 16055) as (server, _):
-            ask(server, "warm-up", "hallo")
-            print(f"start to first answer: {time.perf_counter() - launched:.1f} s")
-            timings = [ask(server, f"bench-{i // len(QUESTIONS)}", QUESTIONS[i % len(QUESTIONS)]) for i in range(turns)]
-    ms = sorted(t * 1000 for t in timings)
+def report(name: str, seconds: list) -> None:
+    ms = sorted(t * 1000 for t in seconds)
     print(
-        f"{turns} turns: median {statistics.median(ms):.0f} ms, "
+        f"{name}: {len(ms)} turns, median {statistics.median(ms):.0f} ms, "
         f"p95 {ms[int(0.95 * (len(ms) - 1))]:.0f} ms, max {ms[-1]:.0f} ms"
     )
 
 
+def main(rounds: int) -> None:
+    model = settings.ROOT / "models" / "wmo.tar.gz"
+    with tempfile.TemporaryDirectory() as folder:
+        launched = time.perf_counter()
+        with running_assistant(model, Path(folder), 16005, 16055) as assistant:
+            timed(assistant, "warm-up", "hallo")
+            print(f"start to first answer: {time.perf_counter() - launched:.1f} s")
+            questions = [timed(assistant, f"vraag-{i}", text) for i in range(rounds) for text in QUESTIONS]
+            checks = [timed(assistant, f"check-{i}", text) for i in range(rounds) for text in CHECK]
+    report("questions", questions)
+    report("eligibility check", checks)
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 25)

@@ -172,10 +172,12 @@ def overview(provisions: List[Provision]) -> str:
     )
 
 
-def no_maatwerk(grounds: List[SourcedText]) -> str:
+def no_maatwerk(grounds: List[SourcedText], not_grounds: List[SourcedText]) -> str:
     return (
         "U krijgt meestal geen maatwerkvoorziening als:\n"
         + _bullets(ground.text for ground in grounds)
+        + "\n\nGeen reden om nee te zeggen is:\n"
+        + _bullets(ground.text for ground in not_grounds)
         + "\n\nDe gemeente kijkt altijd naar uw eigen situatie. Zij beslist, na een gesprek met u.\n\n"
-        + _sources_of(grounds)
+        + _sources_of([*grounds, *not_grounds])
     )

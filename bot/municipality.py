@@ -4,18 +4,13 @@ from pathlib import Path
 from typing import List, Optional
 
 import yaml
-from pydantic import BaseModel, Extra, HttpUrl, constr
+from pydantic import HttpUrl, constr
 
 from bot import settings
+from bot.strict import StrictModel
 
 
-class _Strict(BaseModel):
-    class Config:
-        extra = Extra.forbid
-        allow_mutation = False
-
-
-class OtherService(_Strict):
+class OtherService(StrictModel):
     """A municipal service that is not Wmo, with the words residents use for it."""
 
     name: constr(min_length=2)
@@ -23,25 +18,31 @@ class OtherService(_Strict):
     url: HttpUrl
 
 
-class Municipality(_Strict):
+class Municipality(StrictModel):
     fictional: bool
     name: constr(min_length=2)
     phone: constr(regex=r"^[0-9 ()+-]{3,20}$")
     website: HttpUrl
     wmo_page: HttpUrl
     opening_hours: constr(min_length=3)
+    urgent_phone: constr(regex=r"^[0-9 ()+-]{3,20}$")
+    urgent_hours: constr(min_length=3)
+    youth_page: HttpUrl
     other_services: List[OtherService]
+
+    @property
+    def display_name(self) -> str:
+        """The name as the assistant says it: a fictional example says so."""
+        return f"{self.name} (voorbeeldgemeente)" if self.fictional else self.name
 
     def as_slots(self) -> dict:
         """Slot values that domain responses fill in, such as {gemeente_telefoon}."""
-        name = f"{self.name} (voorbeeldgemeente)" if self.fictional else self.name
         return {
-            "gemeente_naam": name,
+            "gemeente_naam": self.display_name,
             "gemeente_telefoon": self.phone,
             "gemeente_website": str(self.wmo_page),
             "gemeente_openingstijden": self.opening_hours,
         }
-
 
     def other_service(self, text: str) -> Optional[OtherService]:
         """The first non-Wmo service whose words occur in the text (also inside a longer word)."""

@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 CATALOGUE_FILE = Path(os.environ.get("WMO_CATALOGUE_FILE", DATA_DIR / "catalogue" / "provisions.yml"))
 MUNICIPALITY_FILE = Path(os.environ.get("WMO_MUNICIPALITY_FILE", DATA_DIR / "municipality.yml"))
+WIJKTEAMS_FILE = Path(os.environ.get("WMO_WIJKTEAMS_FILE", DATA_DIR / "wijkteams.csv"))
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'build' / 'wmo.db'}"
 
 

@@ -1,16 +1,47 @@
 """Starts the real assistant (scripts/serve) on spare ports, for tests and benchmarks."""
 import contextlib
+import json
 import os
 import signal
 import subprocess
 import time
+import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine
 
 from bot import settings
-from bot.catalogue.loader import read_catalogue, seed
+from bot.seed import seed_all
+
+
+@dataclass(frozen=True)
+class Assistant:
+    """The running assistant as a resident reaches it: its REST channel, and its log and database."""
+
+    url: str
+    log: Path
+    database: str
+
+    def post(self, body: bytes):
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read())
+
+    def say(self, sender: str, text: str) -> list:
+        status, messages = self.post(json.dumps({"sender": sender, "message": text}).encode())
+        assert status == 200
+        return messages
+
+
+def joined(messages) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
 
 
 def wait_for(url: str, process: subprocess.Popen, timeout: float = 240) -> None:
@@ -28,9 +59,9 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 240) -> None:
 
 @contextlib.contextmanager
 def running_assistant(model: Path, folder: Path, rasa_port: int, action_port: int):
-    """Yields (server URL, log file) once both servers answer; stops them afterwards."""
+    """Yields the Assistant once both servers answer; stops them afterwards."""
     database = f"sqlite:///{folder / 'catalogue.db'}"
-    seed(create_engine(database, future=True), read_catalogue(settings.CATALOGUE_FILE))
+    seed_all(create_engine(database, future=True))
     log = folder / "serve.log"
     env = {
         **os.environ,
@@ -48,7 +79,7 @@ def running_assistant(model: Path, folder: Path, rasa_port: int, action_port: in
     try:
         wait_for(f"http://127.0.0.1:{rasa_port}/status", process)
         wait_for(f"http://127.0.0.1:{action_port}/health", process)
-        yield f"http://127.0.0.1:{rasa_port}", log
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", log, database)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

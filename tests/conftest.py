@@ -86,3 +86,36 @@ def make_tracker(text="", intent="", entities=(), slots=None, ranking=()):
 def model_path():
     assert MODEL.exists(), f"no trained model at {MODEL}: run scripts/train first"
     return MODEL
+
+
+@pytest.fixture(scope="session")
+def triage_parts(catalogue_file):
+    """(TriageDialogue, Advice) on the shipped catalogue and data files, as the assistant loads them."""
+    from bot.municipality import municipality
+    from bot.triage import load_triage
+
+    return load_triage(catalogue_file.provisions, municipality())
+
+
+@pytest.fixture(scope="session")
+def dialogue(triage_parts):
+    return triage_parts[0]
+
+
+@pytest.fixture(scope="session")
+def advice(triage_parts):
+    return triage_parts[1]
+
+
+@pytest.fixture(scope="session")
+def needs(dialogue):
+    return dialogue.needs
+
+
+@pytest.fixture(scope="session")
+def assistant(model_path, tmp_path_factory):
+    """The real assistant (scripts/serve) on spare ports, shared by every test that talks to it."""
+    from tests.assistant_process import running_assistant
+
+    with running_assistant(model_path, tmp_path_factory.mktemp("assistant"), 15005, 15055) as running:
+        yield running

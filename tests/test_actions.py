@@ -29,13 +29,20 @@ def texts(dispatcher):
     return [m.get("text") or m.get("response") for m in dispatcher.messages]
 
 
-def test_provision_info_answers_from_the_catalogue_for_the_named_provision(actions, dispatcher):
+def test_provision_info_answers_from_the_catalogue_and_offers_the_check(actions, dispatcher):
     events = run(actions.ActionProvisionInfo(), dispatcher, make_tracker("Kan ik een traplift krijgen?", "provision_info", ["woningaanpassing"]))
-    (message,) = dispatcher.messages
+    message, offer = dispatcher.messages
     assert message["text"].startswith("Woningaanpassing (maatwerkvoorziening")
     assert "traplift" in message["text"] and "Gecontroleerd op" in message["text"]
-    assert [b["payload"] for b in message["buttons"]] == ["/own_contribution", "/apply_how", "/check_eligibility"]
+    assert offer["response"] == "utter_offer_check"
     assert events == [{"event": "slot", "timestamp": None, "name": "provision", "value": "woningaanpassing"}]
+
+
+def test_an_algemene_voorziening_needs_no_check_and_gets_the_follow_up_questions(actions, dispatcher):
+    run(actions.ActionProvisionInfo(), dispatcher, make_tracker("is er een maaltijdservice", "provision_info", ["maaltijdvoorziening"]))
+    (message,) = dispatcher.messages
+    assert message["text"].startswith("Maaltijdservice (algemene voorziening")
+    assert [b["payload"] for b in message["buttons"]] == ["/own_contribution", "/apply_how", "/check_eligibility"]
 
 
 def test_provision_info_without_a_provision_asks_which_one(actions, dispatcher):
@@ -48,7 +55,7 @@ def test_provision_info_without_a_provision_asks_which_one(actions, dispatcher):
 
 def test_two_provisions_in_one_question_get_two_answers(actions, dispatcher):
     run(actions.ActionProvisionInfo(), dispatcher, make_tracker("scootmobiel of rolstoel", "provision_info", ["scootmobiel", "rolstoel"]))
-    assert [t.split(" (")[0] for t in texts(dispatcher)] == ["Scootmobiel", "Rolstoel"]
+    assert [t.split(" (")[0] for t in texts(dispatcher)] == ["Scootmobiel", "Rolstoel", "utter_offer_check"]
 
 
 def test_what_does_that_cost_uses_the_provision_asked_about_before(actions, dispatcher):
@@ -77,10 +84,11 @@ def test_apply_how_gives_the_provisions_route_and_the_wijkteam(actions, dispatch
     assert last == "utter_find_wijkteam"
 
 
-def test_eligibility_never_decides_and_lists_the_grounds(actions, dispatcher):
-    run(actions.ActionCheckEligibility(), dispatcher, make_tracker("wanneer krijg ik geen maatwerk", "check_eligibility"))
+def test_eligibility_rules_never_decide_and_list_the_grounds_and_what_is_no_ground(actions, dispatcher):
+    run(actions.ActionEligibilityRules(), dispatcher, make_tracker("wanneer krijg ik geen maatwerk", "eligibility_rules"))
     grounds, decision = texts(dispatcher)
     assert grounds.startswith("U krijgt meestal geen maatwerkvoorziening als")
+    assert "Alleen uw leeftijd" in grounds and "Alleen dat u het zelf kunt betalen" in grounds
     assert decision == "utter_decision_by_municipality"
 
 
@@ -143,3 +151,11 @@ def test_a_new_session_knows_the_municipality_and_keeps_the_conversation(actions
     assert slots["provision"] == "rolstoel"
     assert slots["gemeente_telefoon"] == "14 0000"
     assert slots["gemeente_naam"].endswith("(voorbeeldgemeente)")
+
+
+def test_during_the_check_a_provision_question_is_answered_without_offering_the_check_again(actions, dispatcher):
+    tracker = make_tracker("wat is een traplift", "provision_info", ["woningaanpassing"])
+    tracker.active_loop = {"name": "triage_form"}
+    run(actions.ActionProvisionInfo(), dispatcher, tracker)
+    (message,) = dispatcher.messages
+    assert message["text"].startswith("Woningaanpassing") and not message["buttons"]

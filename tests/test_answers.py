@@ -69,8 +69,8 @@ def test_the_overview_lists_both_kinds_from_the_catalogue(catalogue_file):
 
 
 def test_general_answers_list_the_catalogues_rules_with_sources(catalogue_file, rates):
-    no_maatwerk = answers.no_maatwerk(catalogue_file.exclusion_grounds)
-    assert "algemeen gebruikelijk" in no_maatwerk and "Bron: " in no_maatwerk
+    no_maatwerk = answers.no_maatwerk(catalogue_file.exclusion_grounds, catalogue_file.not_grounds)
+    assert "algemeen gebruikelijk" in no_maatwerk and "Alleen uw leeftijd" in no_maatwerk and "Bron: " in no_maatwerk
     costs = answers.contribution_general(rates[2024], catalogue_file.contribution_exemptions, TODAY)
     assert "AOW-leeftijd" in costs and "€ 20,60" in costs and "2024" in costs
     pgb = answers.pgb_general(catalogue_file.pgb_conditions)
@@ -94,12 +94,23 @@ def test_answers_address_the_resident_as_u_only(catalogue_file, rates):
 
 
 def resident_facing_texts(catalogue_file):
+    def data(*path):
+        return yaml.safe_load(settings.DATA_DIR.joinpath(*path).read_text(encoding="utf-8"))
+
     domain = yaml.safe_load((settings.ROOT / "domain.yml").read_text(encoding="utf-8"))
     texts = [variant["text"] for variants in domain["responses"].values() for variant in variants]
     for p in catalogue_file.provisions:
         texts += [p.summary, p.for_whom, *p.conditions, *p.exclusions, p.how_to_apply]
-    for lines in (catalogue_file.exclusion_grounds, catalogue_file.pgb_conditions, catalogue_file.contribution_exemptions):
-        texts += [line.text for line in lines]
+    for name in ("exclusion_grounds", "not_grounds", "pgb_conditions", "contribution_exemptions"):
+        texts += [line.text for line in getattr(catalogue_file, name)]
+    texts += [spec["text"] for spec in data("triage", "questions.yml").values()]
+    outcomes = data("triage", "outcomes.yml")
+    texts.append(outcomes["disclaimer"])
+    for outcome in outcomes["outcomes"].values():
+        texts += [outcome["title"], outcome["next_step"], *outcome.get("prepare", [])]
+    texts += [reason["text"] for reason in outcomes["reasons"].values()]
+    crisis = data("triage", "crisis.yml")
+    texts += [crisis["intro"], crisis["outro"], *crisis["lines"].values()]
     return texts
 
 

@@ -1,44 +1,12 @@
 """The running assistant over its REST channel: Dutch questions in, the right answers out, and bad
 input answered clearly. Starts scripts/serve (action server and Rasa server) on spare ports."""
-import json
-import urllib.error
-import urllib.request
 import uuid
 
 import pytest
 
-from tests.assistant_process import running_assistant
+from tests.assistant_process import joined
 
 pytestmark = pytest.mark.model
-RASA_PORT, ACTION_PORT = 15005, 15055
-SERVER = f"http://127.0.0.1:{RASA_PORT}"
-
-
-@pytest.fixture(scope="module")
-def server_log(model_path, tmp_path_factory):
-    with running_assistant(model_path, tmp_path_factory.mktemp("assistant"), RASA_PORT, ACTION_PORT) as (_, log):
-        yield log
-
-
-def post(body: bytes):
-    request = urllib.request.Request(
-        f"{SERVER}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
-def say(sender, text):
-    status, messages = post(json.dumps({"sender": sender, "message": text}).encode())
-    assert status == 200
-    return messages
-
-
-def joined(messages):
-    return "\n".join(m.get("text", "") for m in messages)
 
 
 @pytest.mark.parametrize(
@@ -57,22 +25,22 @@ def joined(messages):
         ("wanneer wordt het afval opgehaald", "https://www.voorbeeldstad.example/afval"),
     ],
 )
-def test_a_residents_question_gets_the_right_dutch_answer(server_log, question, expected):
-    assert expected in joined(say(uuid.uuid4().hex, question))
+def test_a_residents_question_gets_the_right_dutch_answer(assistant, question, expected):
+    assert expected in joined(assistant.say(uuid.uuid4().hex, question))
 
 
-def test_what_does_that_cost_follows_the_conversation(server_log):
+def test_what_does_that_cost_follows_the_conversation(assistant):
     sender = uuid.uuid4().hex
-    assert "Woningaanpassing" in joined(say(sender, "Kan ik een woonaanpassing krijgen?"))
-    answer = joined(say(sender, "Wat kost dat?"))
+    assert "Woningaanpassing" in joined(assistant.say(sender, "Kan ik een woonaanpassing krijgen?"))
+    answer = joined(assistant.say(sender, "Wat kost dat?"))
     assert "Voor woningaanpassing betaalt u een eigen bijdrage" in answer and "2024" in answer
 
 
-def test_a_button_payload_answers_for_the_chosen_provision(server_log):
+def test_a_button_payload_answers_for_the_chosen_provision(assistant):
     sender = uuid.uuid4().hex
-    choice = say(sender, "ik heb een vraag over een voorziening")
+    choice = assistant.say(sender, "ik heb een vraag over een voorziening")
     assert any(b["payload"] == '/provision_info{"provision":"dagbesteding"}' for m in choice for b in m.get("buttons", []))
-    assert "Dagbesteding (maatwerkvoorziening" in joined(say(sender, '/provision_info{"provision":"dagbesteding"}'))
+    assert "Dagbesteding (maatwerkvoorziening" in joined(assistant.say(sender, '/provision_info{"provision":"dagbesteding"}'))
 
 
 @pytest.mark.parametrize(
@@ -89,20 +57,20 @@ def test_a_button_payload_answers_for_the_chosen_provision(server_log):
         "/restart",
     ],
 )
-def test_bad_input_gets_a_clear_answer_and_breaks_nothing(server_log, text):
+def test_bad_input_gets_a_clear_answer_and_breaks_nothing(assistant, text):
     sender = uuid.uuid4().hex
-    messages = say(sender, text)
+    messages = assistant.say(sender, text)
     assert messages and all(m.get("text") or m.get("buttons") for m in messages)
     assert "<script>" not in joined(messages)
-    assert "Huishoudelijke ondersteuning" in joined(say(sender, "Kan ik huishoudelijke hulp krijgen?"))
+    assert "Huishoudelijke ondersteuning" in joined(assistant.say(sender, "Kan ik huishoudelijke hulp krijgen?"))
 
 
-def test_malformed_json_is_refused_with_a_clear_error(server_log):
-    status, body = post(b"{not json")
+def test_malformed_json_is_refused_with_a_clear_error(assistant):
+    status, body = assistant.post(b"{not json")
     assert status == 400 and "json" in body["message"].lower()
 
 
-def test_personal_details_do_not_reach_the_log(server_log):
-    say(uuid.uuid4().hex, "Mijn BSN is 123456782 en mijn nummer 0612345678, ik heb MS en wil een rolstoel")
-    log = server_log.read_text(encoding="utf-8")
+def test_personal_details_do_not_reach_the_log(assistant):
+    assistant.say(uuid.uuid4().hex, "Mijn BSN is 123456782 en mijn nummer 0612345678, ik heb MS en wil een rolstoel")
+    log = assistant.log.read_text(encoding="utf-8")
     assert "123456782" not in log and "0612345678" not in log and "MS en wil" not in log

@@ -96,5 +96,6 @@ def test_only_a_confirmed_tariff_is_used_and_never_a_future_one(catalogue):
 
 
 def test_sourced_lists_keep_the_files_order(catalogue, catalogue_file):
-    texts = [line.text for line in catalogue.sourced_list("exclusion_grounds")]
-    assert texts == [line.text for line in catalogue_file.exclusion_grounds]
+    for name in ("exclusion_grounds", "not_grounds"):
+        texts = [line.text for line in catalogue.sourced_list(name)]
+        assert texts == [line.text for line in getattr(catalogue_file, name)]

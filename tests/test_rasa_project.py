@@ -11,8 +11,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from bot import settings
 
 ROOT = settings.ROOT
-# Responses that only custom actions or Rasa's default actions send, which Rasa's validator cannot see.
-SENT_BY_ACTIONS_OR_RASA = {"utter_default", "utter_ask_rephrase", "utter_restart"}
+# Responses that only Rasa's default actions send, which Rasa's validator cannot see.
+SENT_BY_RASA = {"utter_default", "utter_ask_rephrase", "utter_restart"}
 
 
 def rasa(*args, timeout=900):
@@ -24,8 +24,10 @@ def test_rasa_data_validate_passes_and_only_warns_about_responses_sent_by_action
     assert result.returncode == 0, result.stdout + result.stderr
     output = result.stdout + result.stderr
     unused = set(re.findall(r"The utterance '(\w+)' is not used in any story or rule", output))
-    actions_code = (ROOT / "actions" / "actions.py").read_text(encoding="utf-8")
-    unexplained = {u for u in unused if u not in SENT_BY_ACTIONS_OR_RASA and f'"{u}"' not in actions_code}
+    actions_code = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "actions").glob("*.py"))
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    asked_by_forms = {f"utter_ask_{slot}" for form in domain["forms"].values() for slot in form["required_slots"]}
+    unexplained = {u for u in unused - SENT_BY_RASA - asked_by_forms if f'"{u}"' not in actions_code}
     assert not unexplained
     other_warnings = [
         line for line in output.splitlines()
@@ -44,7 +46,7 @@ def test_conversation_stories_pass_without_prediction_errors(model_path, tmp_pat
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     stories = re.search(r"Correct:\s+(\d+) / (\d+)", output)
-    assert stories and stories.group(1) == stories.group(2) and int(stories.group(2)) >= 12
+    assert stories and stories.group(1) == stories.group(2) and int(stories.group(2)) >= 21
 
 
 def test_every_component_that_can_take_a_random_seed_has_a_fixed_one():

@@ -4,8 +4,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import List
 
-from pydantic import BaseModel, Extra, constr, root_validator, validator
+from pydantic import constr, root_validator, validator
 
+from bot.strict import StrictModel
 Code = constr(regex=r"^[a-z][a-z_]*$")
 Text = constr(strip_whitespace=True, min_length=3)
 
@@ -23,13 +24,7 @@ class Contribution(str, Enum):
     ritprijs = "ritprijs"
 
 
-class _Strict(BaseModel):
-    class Config:
-        extra = Extra.forbid
-        allow_mutation = False
-
-
-class Provision(_Strict):
+class Provision(StrictModel):
     code: Code
     name: Text
     kind: Kind
@@ -51,7 +46,7 @@ class Provision(_Strict):
         return value
 
 
-class ContributionRate(_Strict):
+class ContributionRate(StrictModel):
     year: int
     amount: Decimal
     period: constr(regex=r"^(maand|4 weken)$")
@@ -60,20 +55,21 @@ class ContributionRate(_Strict):
     checked: date
 
 
-class SourcedText(_Strict):
+class SourcedText(StrictModel):
     text: Text
     source: Text
     checked: date
 
 
-SOURCED_LISTS = ("contribution_exemptions", "exclusion_grounds", "pgb_conditions")
+SOURCED_LISTS = ("contribution_exemptions", "exclusion_grounds", "not_grounds", "pgb_conditions")
 
 
-class CatalogueFile(_Strict):
+class CatalogueFile(StrictModel):
     contribution_rates: List[ContributionRate]
     not_provisions: List[constr(strip_whitespace=True, to_lower=True, min_length=2)]
     contribution_exemptions: List[SourcedText]
     exclusion_grounds: List[SourcedText]
+    not_grounds: List[SourcedText]
     pgb_conditions: List[SourcedText]
     provisions: List[Provision]
 

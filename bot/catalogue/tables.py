@@ -1,8 +1,7 @@
 """SQLAlchemy tables of the catalogue; the same schema on SQLite and PostgreSQL."""
 from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Text
-from sqlalchemy.orm import declarative_base
 
-Base = declarative_base()
+from bot.database import Base
 
 
 class ProvisionRow(Base):

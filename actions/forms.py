@@ -1,0 +1,38 @@
+"""What our form validation actions read from Rasa's tracker."""
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from bot.crisis import CrisisKind
+from bot.triage.dialogue import Message
+
+
+def message_of(tracker: Tracker) -> Message:
+    latest = tracker.latest_message or {}
+    intent = latest.get("intent") or {}
+    entities = latest.get("entities") or []
+    return Message(
+        text=latest.get("text") or "",
+        intent=intent.get("name") or "",
+        confidence=float(intent.get("confidence") or 0.0),
+        provisions=tuple(dict.fromkeys(e["value"] for e in entities if e.get("entity") == "provision")),
+        crisis=tuple(CrisisKind(e["value"]) for e in entities if e.get("entity") == "crisis"),
+    )
+
+
+def is_fresh_answer(tracker: Tracker, form: str) -> bool:
+    """True when the form validates the resident's latest message as an answer.
+
+    Rasa also calls validation when the form is activated and when it resumes after something
+    was handled in between (a question, "terug"); the latest message is then no answer. Only a
+    fresh answer has the form's own run right after the resident spoke.
+    """
+    if (tracker.active_loop or {}).get("name") != form:
+        return False
+    executed = [event.get("name") for event in tracker.events if event.get("event") == "action"]
+    return executed[-2:] == ["action_listen", form]
+
+
+def slot_events(updates: Dict[str, Any]) -> List[EventType]:
+    return [SlotSet(name, value) for name, value in updates.items()]

@@ -1,0 +1,188 @@
+"""The triage's typed contract: the questions, the resident's answers, and the outcome.
+
+Outcome and reason codes are stable: conversation slots, stored intake summaries and analytics use
+them, so rename one only together with everything that reads it.
+"""
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Mapping, Optional, Tuple
+
+from bot.crisis import CrisisKind
+
+
+class Outcome(str, Enum):
+    spoed = "spoed"
+    wlz = "wlz"
+    zorgverzekering = "zorgverzekering"
+    jeugdwet = "jeugdwet"
+    eigen_kracht = "eigen_kracht"
+    algemene_voorziening = "algemene_voorziening"
+    maatwerk_mogelijk = "maatwerk_mogelijk"
+
+
+class Reason(str, Enum):
+    crisis = "crisis"
+    geen_slaapplek = "geen_slaapplek"
+    zvw_medisch = "zvw_medisch"
+    zvw_verzorging = "zvw_verzorging"
+    zvw_kortdurend = "zvw_kortdurend"
+    jeugdwet = "jeugdwet"
+    wlz_indicatie = "wlz_indicatie"
+    wlz_zorg_24_uur = "wlz_zorg_24_uur"
+    al_geregeld = "al_geregeld"
+    vervanging_niet_nodig = "vervanging_niet_nodig"
+    algemeen_gebruikelijk = "algemeen_gebruikelijk"
+    netwerk_helpt = "netwerk_helpt"
+    gebruikelijke_hulp = "gebruikelijke_hulp"
+    algemene_voorziening_eerst = "algemene_voorziening_eerst"
+    algemene_voorziening_niet_genoeg = "algemene_voorziening_niet_genoeg"
+    geen_eigen_oplossing = "geen_eigen_oplossing"
+    netwerk_overbelast = "netwerk_overbelast"
+    zelf_betalen_geen_grond = "zelf_betalen_geen_grond"
+    wlz_onbekend = "wlz_onbekend"
+    duur_onbekend = "duur_onbekend"
+
+
+class Question(str, Enum):
+    """Each question is answered into the conversation slot of the same name."""
+
+    subject = "triage_subject"
+    need_text = "triage_need_text"
+    need = "triage_need"
+    safe_tonight = "triage_safe_tonight"
+    medical = "triage_medical"
+    duration = "triage_duration"
+    age = "triage_age"
+    wlz = "triage_wlz"
+    has_it = "triage_has_it"
+    help_now = "triage_help_now"
+    housemate = "triage_housemate"
+    general = "triage_general"
+
+
+class Subject(str, Enum):
+    zelf = "zelf"
+    ander = "ander"
+
+
+class YesNo(str, Enum):
+    ja = "ja"
+    nee = "nee"
+
+
+class Age(str, Enum):
+    jonger = "jonger"  # under 18
+    ouder = "ouder"
+
+
+class Duration(str, Enum):
+    kort = "kort"  # under about six months
+    lang = "lang"
+    onbekend = "onbekend"
+
+
+class Wlz(str, Enum):
+    indicatie = "indicatie"
+    zorg_24_uur = "zorg_24_uur"
+    nee = "nee"
+    onbekend = "onbekend"
+
+
+class HasIt(str, Enum):
+    zelf_geregeld = "zelf_geregeld"
+    oude_werkt = "oude_werkt"
+    oude_versleten = "oude_versleten"
+    nee = "nee"
+
+
+class HelpNow(str, Enum):
+    netwerk_genoeg = "netwerk_genoeg"
+    netwerk_te_zwaar = "netwerk_te_zwaar"
+    zelf_betaald = "zelf_betaald"
+    nee = "nee"
+
+
+class General(str, Enum):
+    niet_genoeg = "niet_genoeg"
+    nog_niet = "nog_niet"
+
+
+# The closed answer each question takes; the need questions take a need code or free text.
+ANSWER_TYPES = {
+    Question.subject: Subject,
+    Question.safe_tonight: YesNo,
+    Question.medical: YesNo,
+    Question.duration: Duration,
+    Question.age: Age,
+    Question.wlz: Wlz,
+    Question.has_it: HasIt,
+    Question.help_now: HelpNow,
+    Question.housemate: YesNo,
+    Question.general: General,
+}
+
+
+@dataclass(frozen=True)
+class TriageAnswers:
+    """What is known so far; None means not asked or not answered yet.
+
+    `ordinary_product` and `pays_self` are read from the resident's own words, never asked:
+    the first is a ground (algemeen gebruikelijk), the second explicitly is not one.
+    """
+
+    subject: Optional[Subject] = None
+    need_text: Optional[str] = None
+    need: Optional[str] = None
+    safe_tonight: Optional[YesNo] = None
+    medical: Optional[YesNo] = None
+    duration: Optional[Duration] = None
+    age: Optional[Age] = None
+    wlz: Optional[Wlz] = None
+    has_it: Optional[HasIt] = None
+    help_now: Optional[HelpNow] = None
+    housemate: Optional[YesNo] = None
+    general: Optional[General] = None
+    ordinary_product: bool = False
+    pays_self: bool = False
+    crisis: Tuple[CrisisKind, ...] = ()
+
+    def get(self, question: Question) -> Any:
+        return getattr(self, question.name)
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, Any], **derived: Any) -> "TriageAnswers":
+        """Answers from conversation slots; a value that is not a valid answer counts as unknown."""
+        values = {}
+        for question in Question:
+            value = slots.get(question.value)
+            kind = ANSWER_TYPES.get(question)
+            if kind is not None and value not in {member.value for member in kind}:
+                value = None
+            values[question.name] = kind(value) if kind is not None and value is not None else value
+        return cls(**values, **derived)
+
+    def to_slots(self) -> dict:
+        return {
+            question.value: (value.value if isinstance(value, Enum) else value)
+            for question in Question
+            for value in [self.get(question)]
+        }
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    outcome: Outcome
+    reasons: Tuple[Reason, ...]
+    provisions: Tuple[str, ...] = ()  # catalogue codes that may fit, best first
+    crisis: Tuple[CrisisKind, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Where the triage stands: the questions answered on the way, and either the next question or
+    the result."""
+
+    answered: Tuple[Question, ...]
+    next_question: Optional[Question] = None
+    result: Optional[TriageResult] = None
+

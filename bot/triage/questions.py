@@ -1,0 +1,158 @@
+"""The triage's questions (data/triage/questions.yml): their Dutch text, their buttons, and how a
+clicked or typed answer becomes an answer code.
+
+A button sends its own title, so clicking and typing take the same road.
+"""
+import re
+import string
+from pathlib import Path
+from typing import Dict, List, Optional, Pattern, Sequence, Tuple
+
+import yaml
+from pydantic import constr
+
+from bot import settings
+from bot.strict import StrictModel
+from bot.text import normalise
+from bot.triage.model import ANSWER_TYPES, Age, Duration, Question
+from bot.triage.needs import MAX_BUTTON_TITLE, OTHER, Needs
+
+QUESTIONS_FILE = settings.DATA_DIR / "triage" / "questions.yml"
+PLACEHOLDERS = {"wie", "algemeen"}
+
+_AGE_WORDS = (
+    (re.compile(r"\b(jonger dan|onder de|minder dan) 18\b"), Age.jonger),
+    (re.compile(r"\b(18 of ouder|ouder dan 18|boven de 18|18 jaar of ouder)\b"), Age.ouder),
+)
+_AGE_NUMBER = re.compile(r"^(\d{1,3})$|\b(\d{1,3}) ?(jaar|jr)\b|\b(?:is|ben|wordt|word|van) (\d{1,3})\b")
+_DURATION_NUMBER = re.compile(r"\b(\d{1,3}|een|twee|drie|vier|vijf|zes|acht|tien) (dag|dagen|week|weken|maand|maanden|jaar|jaren)\b")
+_COUNTS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10}
+_MONTHS_PER = {"dag": 1 / 30, "dagen": 1 / 30, "week": 12 / 52, "weken": 12 / 52, "maand": 1, "maanden": 1, "jaar": 12, "jaren": 12}
+SHORT_MONTHS = 6  # aids needed for less than about half a year come through the health insurer
+
+
+class Option(StrictModel):
+    value: constr(min_length=2)
+    title: constr(min_length=2, max_length=MAX_BUTTON_TITLE)
+    words: List[constr(strip_whitespace=True, min_length=2)]
+
+
+class QuestionSpec(StrictModel):
+    label: constr(min_length=3)
+    text: constr(min_length=5)
+    options: List[Option] = []
+
+
+class QuestionsError(ValueError):
+    """The questions file does not fit the triage; the message says where."""
+
+
+def _phrase(word: str) -> Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(normalise(word))}(?![\w-])")
+
+
+class Questions:
+    def __init__(self, specs: Dict[str, QuestionSpec], needs: Needs) -> None:
+        known = {question.value for question in Question}
+        if set(specs) != known:
+            wrong = sorted(known ^ set(specs))
+            raise QuestionsError(f"vragen moeten precies {sorted(known)} zijn; verschil: {wrong}")
+        for question, kind in ANSWER_TYPES.items():
+            values = [option.value for option in specs[question.value].options]
+            if sorted(values) != sorted(member.value for member in kind):
+                raise QuestionsError(f"{question.value}: antwoorden moeten {[m.value for m in kind]} zijn, niet {values}")
+        for name, spec in specs.items():
+            fields = {field for _, field, _, _ in string.Formatter().parse(spec.text) if field}
+            if fields - PLACEHOLDERS:
+                raise QuestionsError(f"{name}: onbekende invulplek {sorted(fields - PLACEHOLDERS)}")
+        if len(needs[OTHER].label) > MAX_BUTTON_TITLE:
+            raise QuestionsError(f"het label van '{OTHER}' is langer dan {MAX_BUTTON_TITLE} tekens")
+        self._specs = {Question(name): spec for name, spec in specs.items()}
+        self._needs = needs
+        self._words: Dict[Question, List[Tuple[Pattern, int, str]]] = {
+            question: [(_phrase(word), len(word), option.value) for option in spec.options for word in option.words]
+            for question, spec in self._specs.items()
+        }
+
+    def text(self, question: Question, who: str, general: Sequence[str] = ()) -> str:
+        algemeen = self._needs.names(general) if general else ""
+        return self._specs[question].text.format(wie=who, algemeen=algemeen)
+
+    def label(self, question: Question) -> str:
+        return self._specs[question].label
+
+    def answer_title(self, question: Question, value: str) -> str:
+        """How an answer code reads in a summary: the button title, or the need's label."""
+        if question is Question.need:
+            return self._needs[value].label
+        titles = {option.value: option.title for option in self._specs[question].options}
+        return titles.get(value, value)
+
+    def _need_menu(self, question: Question) -> List[Tuple[str, str]]:
+        """(title, need code) of the need buttons; picking again also offers "Iets anders"."""
+        return [(need.button or need.label, need.code) for need in self._needs.menu(with_other=question is Question.need)]
+
+    def buttons(self, question: Question) -> List[str]:
+        if question in (Question.need_text, Question.need):
+            return [title for title, _ in self._need_menu(question)]
+        return [option.title for option in self._specs[question].options]
+
+    def parse(self, question: Question, text: str, named_provisions: Sequence[str] = ()) -> Optional[str]:
+        """The answer code for a closed question or the need menu, or None if it is unclear."""
+        plain = normalise(text).strip(" .!?")
+        if question in (Question.need_text, Question.need):
+            titles = {normalise(title): code for title, code in self._need_menu(Question.need)}
+            return titles.get(plain) or self._needs.match(text, named_provisions)
+        titles = {normalise(option.title): option.value for option in self._specs[question].options}
+        if plain in titles:
+            return titles[plain]
+        if question is Question.age:
+            age = _age(plain)
+            if age:
+                return age.value
+        by_words = self._by_words(question, plain)
+        if by_words is None and question is Question.duration:
+            months = _months(plain)
+            if months is not None:
+                return (Duration.kort if months < SHORT_MONTHS else Duration.lang).value
+        return by_words
+
+    def _by_words(self, question: Question, plain: str) -> Optional[str]:
+        """The option whose longest matching word is longest; None if none match or two tie."""
+        best: Dict[str, int] = {}
+        for pattern, length, value in self._words[question]:
+            if length > best.get(value, 0) and pattern.search(plain):
+                best[value] = length
+        if not best:
+            return None
+        top = max(best.values())
+        winners = [value for value, length in best.items() if length == top]
+        return winners[0] if len(winners) == 1 else None
+
+
+def _age(plain: str) -> Optional[Age]:
+    for pattern, age in _AGE_WORDS:
+        if pattern.search(plain):
+            return age
+    match = _AGE_NUMBER.search(plain)
+    return age_for(int(next(group for group in match.groups() if group and group.isdigit()))) if match else None
+
+
+def age_for(years: int) -> Optional[Age]:
+    """Under 18 or not; None for a number no person's age can be."""
+    if years > 120:
+        return None
+    return Age.jonger if years < 18 else Age.ouder
+
+
+def _months(plain: str) -> Optional[float]:
+    match = _DURATION_NUMBER.search(plain)
+    if not match:
+        return None
+    count = _COUNTS.get(match.group(1)) or int(match.group(1))
+    return count * _MONTHS_PER[match.group(2)]
+
+
+def read_questions(needs: Needs, path: Path = QUESTIONS_FILE) -> Questions:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return Questions({name: QuestionSpec.parse_obj(spec) for name, spec in raw.items()}, needs)

@@ -1,0 +1,118 @@
+"""The triage's decision rules: from the answers so far to the next question or a first estimate.
+
+The order is the Wmo's own. Urgent need goes first. Then care that another law or the health
+insurer provides (Wmo 2015 art. 2.3.5 lid 5 and 6; the Jeugdwet under 18). Then what the resident
+already has, can buy like anyone else, or gets from the people around them (art. 2.3.5 lid 3).
+Then algemene voorzieningen, and only then maatwerk. Each step asks only what it needs, so a
+resident answers the fewest questions. Age alone never excludes anyone, and being able to pay is
+never a ground. The estimate is never a decision: the municipality decides after its onderzoek.
+"""
+from typing import Any, Callable, List
+
+from bot.crisis import CrisisKind
+from bot.triage.model import (
+    Age,
+    Assessment,
+    Duration,
+    General,
+    HasIt,
+    HelpNow,
+    Outcome,
+    Question,
+    Reason,
+    TriageAnswers,
+    TriageResult,
+    Wlz,
+    YesNo,
+)
+from bot.triage.needs import Needs
+
+
+class _Unanswered(Exception):
+    def __init__(self, question: Question) -> None:
+        super().__init__(question.value)
+        self.question = question
+
+
+def assess(answers: TriageAnswers, needs: Needs) -> Assessment:
+    """The questions answered on the way, and the next question or the result."""
+    answered: List[Question] = []
+
+    def answer(question: Question) -> Any:
+        value = answers.get(question)
+        if value is None:
+            raise _Unanswered(question)
+        answered.append(question)
+        return value
+
+    try:
+        result = _decide(answers, needs, answer)
+    except _Unanswered as missing:
+        return Assessment(tuple(answered), next_question=missing.question)
+    return Assessment(tuple(answered), result=result)
+
+
+def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -> TriageResult:
+    if a.crisis:
+        return TriageResult(Outcome.spoed, (Reason.crisis,), crisis=a.crisis)
+    answer(Question.subject)
+    if a.need is None:
+        answer(Question.need_text)
+    if a.ordinary_product:
+        return TriageResult(Outcome.eigen_kracht, (Reason.algemeen_gebruikelijk,))
+    need = needs[answer(Question.need)]
+
+    # Acute need and care that is not the Wmo's come first.
+    if need.shelter and answer(Question.safe_tonight) is YesNo.nee:
+        return TriageResult(Outcome.spoed, (Reason.geen_slaapplek,), crisis=(CrisisKind.dakloos,))
+    if need.medical:
+        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_medisch,))
+    if need.personal_care and answer(Question.medical) is YesNo.ja:
+        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_verzorging,))
+    notes: List[Reason] = []
+    if need.aid:
+        duration = answer(Question.duration)
+        if duration is Duration.kort:
+            return TriageResult(Outcome.zorgverzekering, (Reason.zvw_kortdurend,))
+        if duration is Duration.onbekend:
+            notes.append(Reason.duur_onbekend)
+    if need.youth and answer(Question.age) is Age.jonger:
+        return TriageResult(Outcome.jeugdwet, (Reason.jeugdwet,))
+    maatwerk = needs.maatwerk(need)
+    # Opvang is there whatever else someone has, so the Wlz is no question for shelter.
+    if (maatwerk or not need.provisions) and not need.shelter:
+        wlz = answer(Question.wlz)
+        if wlz is Wlz.indicatie:
+            return TriageResult(Outcome.wlz, (Reason.wlz_indicatie,))
+        if wlz is Wlz.zorg_24_uur:
+            return TriageResult(Outcome.wlz, (Reason.wlz_zorg_24_uur,))
+        if wlz is Wlz.onbekend:
+            notes.append(Reason.wlz_onbekend)
+
+    # Eigen kracht: what is already there, and the people around the resident.
+    if need.has_it:
+        has_it = answer(Question.has_it)
+        if has_it is HasIt.zelf_geregeld:
+            return TriageResult(Outcome.eigen_kracht, (Reason.al_geregeld,))
+        if has_it is HasIt.oude_werkt:
+            return TriageResult(Outcome.eigen_kracht, (Reason.vervanging_niet_nodig,))
+    if need.help_now:
+        help_now = answer(Question.help_now)
+        if help_now is HelpNow.netwerk_genoeg:
+            return TriageResult(Outcome.eigen_kracht, (Reason.netwerk_helpt,))
+        if help_now is HelpNow.zelf_betaald:
+            return TriageResult(Outcome.eigen_kracht, (Reason.al_geregeld,))
+        if help_now is HelpNow.netwerk_te_zwaar:
+            notes.append(Reason.netwerk_overbelast)
+    if need.usual_help and answer(Question.housemate) is YesNo.ja:
+        return TriageResult(Outcome.eigen_kracht, (Reason.gebruikelijke_hulp,))
+
+    # Then algemene voorzieningen, and only then maatwerk.
+    general = needs.algemeen(need)
+    if general:
+        if answer(Question.general) is General.nog_niet:
+            return TriageResult(Outcome.algemene_voorziening, (Reason.algemene_voorziening_eerst, *notes), general)
+        notes.insert(0, Reason.algemene_voorziening_niet_genoeg)
+    if a.pays_self:
+        notes.append(Reason.zelf_betalen_geen_grond)
+    return TriageResult(Outcome.maatwerk_mogelijk, (Reason.geen_eigen_oplossing, *notes), maatwerk)
