@@ -36,6 +36,12 @@ def triage() -> Tuple[TriageDialogue, Advice]:
     return load_triage(CATALOGUE.provisions(), municipality())
 
 
+try:
+    triage()  # at start, so no resident's turn pays for reading the files
+except SQLAlchemyError:
+    logger.warning("catalogue database not reachable at start; the check loads on first use")
+
+
 def buttons(titles) -> List[Dict[str, str]]:
     """A button sends its own title, so a click reads like the same answer typed."""
     return [{"title": title, "payload": title} for title in titles]
