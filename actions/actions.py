@@ -92,7 +92,8 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
         offer = not in_form and found[-1].kind is Kind.maatwerk
         for provision in found:
             follow_up = provision is found[-1] and not (in_form or offer)
-            dispatcher.utter_message(text=answers.provision_info(provision), buttons=follow_up_buttons() if follow_up else [])
+            buttons = follow_up_buttons() if follow_up else []
+            dispatcher.utter_message(text=answers.provision_info(provision), buttons=buttons)
         if offer:
             dispatcher.utter_message(response="utter_offer_check")
         return [SlotSet("provision", found[0].code)]

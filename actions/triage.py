@@ -7,18 +7,29 @@ from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.actions import CATALOGUE
 from actions.forms import is_fresh_answer, message_of, slot_events
 from bot.crisis import crisis_help
 from bot.database import default_engine
-from bot.intake import CONSENT_BUTTONS, IntakeStore, read_consent, summarise
+from bot.intake import (
+    CONSENT_BUTTONS,
+    IntakeStore,
+    IntakeSummary,
+    read_consent,
+    summarise,
+)
 from bot.municipality import municipality
 from bot.triage import load_triage
 from bot.triage.advice import Advice
-from bot.triage.dialogue import QUESTIONS, SLOTS, TriageDialogue, asked_in_between, ends_or_pauses
+from bot.triage.dialogue import (
+    QUESTIONS,
+    SLOTS,
+    TriageDialogue,
+    asked_in_between,
+    ends_or_pauses,
+)
 from bot.triage.model import Outcome, Question
 
 logger = logging.getLogger(__name__)
@@ -174,14 +185,19 @@ class ActionCrisis(Action):
         return []
 
 
+def summary_of(tracker: Tracker) -> IntakeSummary:
+    """The summary of the check in this conversation, as the resident sees it."""
+    dialogue, advice = triage()
+    slots = tracker.current_slot_values()
+    return summarise(dialogue, advice, slots, dialogue.assess(slots).result, slots.get("wijkteam"))
+
+
 class ActionAskIntakeConsent(Action):
     def name(self) -> Text:
         return "action_ask_intake_consent"
 
     async def run(self, dispatcher, tracker, domain):
-        dialogue, advice = triage()
-        slots = tracker.current_slot_values()
-        summary = summarise(dialogue, advice, slots, dialogue.assess(slots).result, slots.get("wijkteam"))
+        summary = summary_of(tracker)
         dispatcher.utter_message(
             text=f"{summary.text()}\n\nMag het wijkteam deze samenvatting zien? Dan hoeft u uw verhaal niet"
             " opnieuw te vertellen. Zonder uw ja bewaar ik niets.",
@@ -214,12 +230,9 @@ class ActionIntakeDone(Action):
         return "action_intake_done"
 
     async def run(self, dispatcher, tracker, domain):
-        dialogue, advice = triage()
-        slots = tracker.current_slot_values()
-        if slots.get(CONSENT) == "ja":
-            summary = summarise(dialogue, advice, slots, dialogue.assess(slots).result, slots.get("wijkteam"))
+        if tracker.get_slot(CONSENT) == "ja":
             try:
-                INTAKES.save(summary, tracker.sender_id, tracker.get_latest_input_channel() or "onbekend")
+                INTAKES.save(summary_of(tracker), tracker.sender_id, tracker.get_latest_input_channel() or "onbekend")
                 dispatcher.utter_message(response="utter_intake_shared")
             except SQLAlchemyError:
                 logger.exception("storing an intake summary failed")

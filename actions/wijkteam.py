@@ -11,7 +11,13 @@ from bot.database import default_engine
 from bot.municipality import municipality
 from bot.triage.dialogue import asked_in_between, ends_or_pauses
 from bot.triage.model import Outcome
-from bot.wijkteams import UNKNOWN, WijkteamDirectory, parse_postcode, read_postcode_answer, wijkteam_answer
+from bot.wijkteams import (
+    UNKNOWN,
+    WijkteamDirectory,
+    parse_postcode,
+    read_postcode_answer,
+    wijkteam_answer,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +42,11 @@ class ValidateWijkteamForm(Action):
             return []
         if ask_again:
             dispatcher.utter_message(response="utter_postcode_not_understood")
-            return [SlotSet("postcode", None), SlotSet("postcode_attempts", attempts + 1), SlotSet("requested_slot", "postcode")]
+            return [
+                SlotSet("postcode", None),
+                SlotSet("postcode_attempts", attempts + 1),
+                SlotSet("requested_slot", "postcode"),
+            ]
         return [SlotSet("postcode", answer), SlotSet("postcode_attempts", 0), SlotSet("requested_slot", None)]
 
 
@@ -58,6 +68,7 @@ class ActionWijkteam(Action):
         dispatcher.utter_message(text=wijkteam_answer(team, known, municipality()))
         updates = {"wijkteam": team.name if team else None, "postcode": known}
         events = slot_events(updates)
-        if tracker.get_slot("triage_outcome") == Outcome.maatwerk_mogelijk.value and tracker.get_slot("intake_consent") is None:
+        after_maatwerk = tracker.get_slot("triage_outcome") == Outcome.maatwerk_mogelijk.value
+        if after_maatwerk and tracker.get_slot("intake_consent") is None:
             events.append(ActiveLoop("intake_form"))
         return events

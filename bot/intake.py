@@ -126,7 +126,5 @@ class IntakeStore:
     def for_conversation(self, conversation_id: str) -> List[dict]:
         statement = select(IntakeRow).where(IntakeRow.conversation_id == conversation_id).order_by(IntakeRow.created_at)
         with Session(self._engine, future=True) as session:
-            return [
-                {"id": row.id, "channel": row.channel, "outcome": row.outcome, "summary": row.summary, "status": row.status}
-                for row in session.execute(statement).scalars()
-            ]
+            fields = ("id", "channel", "outcome", "summary", "status")
+            return [{name: getattr(row, name) for name in fields} for row in session.execute(statement).scalars()]

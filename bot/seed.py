@@ -5,9 +5,9 @@ wijkteams; a broken file is refused with its place and reason, and the database 
 """
 import sys
 
-from bot import settings
 from sqlalchemy.engine import Engine
 
+from bot import settings
 from bot.catalogue.loader import CatalogueError, read_catalogue, seed
 from bot.database import Base, default_engine
 from bot.intake import IntakeRow  # noqa: F401 - registers the intakes table with Base

@@ -23,7 +23,9 @@ COLUMNS = ["code", "naam", "postcodes", "adres", "telefoon", "email", "openingst
 _POSTCODE = re.compile(r"(?<![\w])([1-9][0-9]{3}) ?([a-zA-Z]{2})(?![\w])")
 _UNUSED_LETTERS = {"SA", "SD", "SS"}
 _AREA = re.compile(r"^([1-9][0-9]{3})(?:-([1-9][0-9]{3}))?$")
-_NO_POSTCODE = re.compile(r"\b(weet ik niet|weet niet|geen idee|liever niet|zeg ik liever niet|geen postcode|sla over|overslaan)\b")
+_NO_POSTCODE = re.compile(
+    r"\b(weet ik niet|weet niet|geen idee|liever niet|zeg ik liever niet|geen postcode|sla over|overslaan)\b"
+)
 UNKNOWN = "onbekend"  # the resident gave no postcode: they get the general number
 MAX_ATTEMPTS = 2
 

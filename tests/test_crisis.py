@@ -4,7 +4,13 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from bot.crisis import CRISIS_FILE, CrisisHelp, CrisisKind, crisis_help, read_crisis_file
+from bot.crisis import (
+    CRISIS_FILE,
+    CrisisHelp,
+    CrisisKind,
+    crisis_help,
+    read_crisis_file,
+)
 from bot.municipality import municipality
 
 

@@ -7,6 +7,7 @@ from typing import List
 from pydantic import constr, root_validator, validator
 
 from bot.strict import StrictModel
+
 Code = constr(regex=r"^[a-z][a-z_]*$")
 Text = constr(strip_whitespace=True, min_length=3)
 

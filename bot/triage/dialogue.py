@@ -38,7 +38,9 @@ _RELATIVE = (
     r"kleinzoon|kleindochter)"
 )
 _FOR_RELATIVE = re.compile(
-    rf"\b(?:voor|namens) {_RELATIVE}\b|^(?:kan|mag|heeft|krijgt|komt) {_RELATIVE}\b|\b{_RELATIVE} (?:van|is) \d{{1,3}}\b"
+    rf"\b(?:voor|namens) {_RELATIVE}\b"
+    rf"|^(?:kan|mag|heeft|krijgt|komt) {_RELATIVE}\b"
+    rf"|\b{_RELATIVE} (?:van|is) \d{{1,3}}\b"
 )
 _FOR_SELF = re.compile(r"^(?:kan|kom|heb|krijg|mag) ik\b|\bvoor (?:mijzelf|mezelf)\b")
 _STATED_AGE = re.compile(

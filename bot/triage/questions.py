@@ -25,9 +25,14 @@ _AGE_WORDS = (
     (re.compile(r"\b(18 of ouder|ouder dan 18|boven de 18|18 jaar of ouder)\b"), Age.ouder),
 )
 _AGE_NUMBER = re.compile(r"^(\d{1,3})$|\b(\d{1,3}) ?(jaar|jr)\b|\b(?:is|ben|wordt|word|van) (\d{1,3})\b")
-_DURATION_NUMBER = re.compile(r"\b(\d{1,3}|een|twee|drie|vier|vijf|zes|acht|tien) (dag|dagen|week|weken|maand|maanden|jaar|jaren)\b")
+_DURATION_NUMBER = re.compile(
+    r"\b(\d{1,3}|een|twee|drie|vier|vijf|zes|acht|tien) (dag|dagen|week|weken|maand|maanden|jaar|jaren)\b"
+)
 _COUNTS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10}
-_MONTHS_PER = {"dag": 1 / 30, "dagen": 1 / 30, "week": 12 / 52, "weken": 12 / 52, "maand": 1, "maanden": 1, "jaar": 12, "jaren": 12}
+_MONTHS_PER = {
+    "dag": 1 / 30, "dagen": 1 / 30, "week": 12 / 52, "weken": 12 / 52,
+    "maand": 1, "maanden": 1, "jaar": 12, "jaren": 12,
+}
 SHORT_MONTHS = 6  # aids needed for less than about half a year come through the health insurer
 
 
@@ -60,7 +65,8 @@ class Questions:
         for question, kind in ANSWER_TYPES.items():
             values = [option.value for option in specs[question.value].options]
             if sorted(values) != sorted(member.value for member in kind):
-                raise QuestionsError(f"{question.value}: antwoorden moeten {[m.value for m in kind]} zijn, niet {values}")
+                wanted = [member.value for member in kind]
+                raise QuestionsError(f"{question.value}: antwoorden moeten {wanted} zijn, niet {values}")
         for name, spec in specs.items():
             fields = {field for _, field, _, _ in string.Formatter().parse(spec.text) if field}
             if fields - PLACEHOLDERS:
@@ -90,7 +96,8 @@ class Questions:
 
     def _need_menu(self, question: Question) -> List[Tuple[str, str]]:
         """(title, need code) of the need buttons; picking again also offers "Iets anders"."""
-        return [(need.button or need.label, need.code) for need in self._needs.menu(with_other=question is Question.need)]
+        menu = self._needs.menu(with_other=question is Question.need)
+        return [(need.button or need.label, need.code) for need in menu]
 
     def buttons(self, question: Question) -> List[str]:
         if question in (Question.need_text, Question.need):
