@@ -80,20 +80,23 @@ SCENARIOS = [
 ]
 
 
-def answers_from(spec: str) -> TriageAnswers:
+def given(spec: str) -> dict:
+    """The scenario's answers by question name, its flags, and "subject" unless it is a crisis."""
     values = dict(part.partition("=")[::2] for part in spec.split())
-    crisis = tuple(CrisisKind(kind) for kind in filter(None, [values.pop("crisis", "")]))
-    flags = {"ordinary_product": "ordinary" in values, "pays_self": "pays_self" in values}
-    if not crisis:
-        values.setdefault("subject", "zelf")
+    return values if "crisis" in values else {"subject": "zelf", **values}
+
+
+def answers_from(spec: str) -> TriageAnswers:
+    values = given(spec)
+    crisis = tuple(CrisisKind(kind) for kind in filter(None, [values.get("crisis")]))
     slots = {Question[name].value: value for name, value in values.items() if name in Question.__members__}
-    return TriageAnswers.from_slots(slots, crisis=crisis, **flags)
+    return TriageAnswers.from_slots(
+        slots, crisis=crisis, ordinary_product="ordinary" in values, pays_self="pays_self" in values
+    )
 
 
 def asked_for(spec: str) -> set:
-    return {Question[part.partition("=")[0]] for part in spec.split() if part.partition("=")[0] in Question.__members__} | (
-        set() if "crisis=" in spec else {Question.subject}
-    )
+    return {Question[name] for name in given(spec) if name in Question.__members__}
 
 
 @pytest.mark.parametrize("situation, spec, outcome, reason", SCENARIOS, ids=[s[0] for s in SCENARIOS])
@@ -159,14 +162,13 @@ def test_every_estimate_says_it_is_no_decision_or_gives_urgent_help(needs, advic
 
 
 def test_the_check_asks_one_question_at_a_time_in_the_wmo_order(needs):
-    answers = TriageAnswers.from_slots({Question.subject.value: "zelf", Question.need.value: "huishouden"})
+    slots = {Question.subject.value: "zelf", Question.need.value: "huishouden"}
     order = []
     while True:
-        step = assess(answers, needs)
+        step = assess(TriageAnswers.from_slots(slots), needs)
         if step.result:
             break
         order.append(step.next_question)
-        default = {Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"}[step.next_question]
-        answers = TriageAnswers.from_slots({**answers.to_slots(), step.next_question.value: default})
+        slots[step.next_question.value] = {Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"}[step.next_question]
     assert order == [Question.wlz, Question.help_now, Question.housemate]
     assert step.result.outcome is Outcome.maatwerk_mogelijk and step.result.provisions == ("huishoudelijke_ondersteuning",)

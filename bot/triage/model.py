@@ -156,17 +156,10 @@ class TriageAnswers:
         for question in Question:
             value = slots.get(question.value)
             kind = ANSWER_TYPES.get(question)
-            if kind is not None and value not in {member.value for member in kind}:
-                value = None
-            values[question.name] = kind(value) if kind is not None and value is not None else value
+            if kind is not None:
+                value = kind(value) if value in {member.value for member in kind} else None
+            values[question.name] = value
         return cls(**values, **derived)
-
-    def to_slots(self) -> dict:
-        return {
-            question.value: (value.value if isinstance(value, Enum) else value)
-            for question in Question
-            for value in [self.get(question)]
-        }
 
 
 @dataclass(frozen=True)

@@ -104,10 +104,6 @@ class Needs:
         names = [self.name(code).lower() for code in codes]
         return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
 
-    @property
-    def ordinary_products_source(self) -> str:
-        return self._file.ordinary_products_source
-
     def match(self, text: str, named_provisions: Sequence[str]) -> Optional[str]:
         """The need a message is about: that of the first provision named, else of the resident's
         own words (the longest word wins), else None."""
