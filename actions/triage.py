@@ -39,6 +39,8 @@ OUTCOME = "triage_outcome"
 CONSENT = "intake_consent"
 CONTEXT_MESSAGES = 3  # how far back "the provision asked about" may have been named
 INTAKES = IntakeStore(default_engine())
+# Offered after an estimate: request_human starts the handoff to staff (actions/handoff.py).
+DISCUSS_BUTTON = {"title": "Medewerker spreken", "payload": "/request_human"}
 
 
 @lru_cache(maxsize=None)
@@ -163,7 +165,9 @@ class ActionTriageOutcome(Action):
         slots = tracker.current_slot_values()
         result = dialogue.assess(slots).result
         who = dialogue.who(slots)
-        dispatcher.utter_message(text=advice.message(result, None if who == "u" else who))
+        # Maatwerk goes on to the wijkteam and the summary; any other estimate can be discussed now.
+        discuss = [] if result.outcome is Outcome.maatwerk_mogelijk else [DISCUSS_BUTTON]
+        dispatcher.utter_message(text=advice.message(result, None if who == "u" else who), buttons=discuss)
         # Outcome codes only, never the resident's words: analytics count these.
         logger.info("triage outcome %s for need %s", result.outcome.value, slots.get(Question.need.value))
         events: List[EventType] = [SlotSet(OUTCOME, result.outcome.value)]

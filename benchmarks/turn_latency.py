@@ -1,6 +1,8 @@
 """Prints the time from start to the first answer, and per-turn latency through the whole stack
-(REST channel, NLU, policies, action server, database): for typical questions, and for the turns
-of a complete eligibility check (form validation, estimate, wijkteam lookup, summary).
+(channel, NLU, policies, action server, database, redacting tracker store): for typical questions,
+for the turns of a complete eligibility check (form validation, estimate, wijkteam lookup,
+summary), for messages with personal numbers (the tracker store redacts them), and for WhatsApp
+Cloud API turns (signature, de-duplication, pseudonym, and the answer sent to a local fake API).
 
     scripts/install && scripts/train && python benchmarks/turn_latency.py [rounds]
 """
@@ -12,6 +14,9 @@ from pathlib import Path
 
 from bot import settings
 from tests.assistant_process import running_assistant
+from tests.channel_clients import cloud_post, cloud_text, new_resident
+from tests.conftest import assistant_environment
+from tests.fake_api import FakeApi
 
 QUESTIONS = [
     "Voor wie is de Wmo?",
@@ -33,10 +38,25 @@ CHECK = [
 ]
 
 
+PERSONAL = [
+    "Mijn BSN is 111222333, kan ik een traplift krijgen?",
+    "Bel mij op 06-12345678 of mail naar a.jansen@example.nl",
+]
+
+
 def timed(assistant, sender: str, text: str) -> float:
     start = time.perf_counter()
     assert assistant.say(sender, text), text
     return time.perf_counter() - start
+
+
+def timed_whatsapp(assistant, fake_api, resident: str, text: str) -> float:
+    sent = len(fake_api.sent_to(resident))
+    start = time.perf_counter()
+    assert cloud_post(assistant, cloud_text(resident, text))[0] == 200
+    elapsed = time.perf_counter() - start
+    assert len(fake_api.sent_to(resident)) > sent, text
+    return elapsed
 
 
 def report(name: str, seconds: list) -> None:
@@ -49,15 +69,23 @@ def report(name: str, seconds: list) -> None:
 
 def main(rounds: int) -> None:
     model = settings.ROOT / "models" / "wmo.tar.gz"
+    fake_api = FakeApi()
     with tempfile.TemporaryDirectory() as folder:
+        env = assistant_environment(Path(folder), fake_api)
         launched = time.perf_counter()
-        with running_assistant(model, Path(folder), 16005, 16055) as assistant:
+        with running_assistant(model, Path(folder), 16005, 16055, env) as assistant:
             timed(assistant, "warm-up", "hallo")
             print(f"start to first answer: {time.perf_counter() - launched:.1f} s")
             questions = [timed(assistant, f"vraag-{i}", text) for i in range(rounds) for text in QUESTIONS]
             checks = [timed(assistant, f"check-{i}", text) for i in range(rounds) for text in CHECK]
+            personal = [timed(assistant, f"privacy-{i}", text) for i in range(rounds) for text in PERSONAL]
+            residents = [new_resident() for _ in range(rounds)]
+            whatsapp = [timed_whatsapp(assistant, fake_api, r, text) for r in residents for text in QUESTIONS]
+    fake_api.close()
     report("questions", questions)
     report("eligibility check", checks)
+    report("messages with personal numbers", personal)
+    report("WhatsApp Cloud API questions", whatsapp)
 
 
 if __name__ == "__main__":

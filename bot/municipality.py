@@ -7,6 +7,7 @@ import yaml
 from pydantic import HttpUrl, constr
 
 from bot import settings
+from bot.office_hours import OfficeHours
 from bot.strict import StrictModel
 
 
@@ -28,6 +29,7 @@ class Municipality(StrictModel):
     urgent_phone: constr(regex=r"^[0-9 ()+-]{3,20}$")
     urgent_hours: constr(min_length=3)
     youth_page: HttpUrl
+    office_hours: OfficeHours
     other_services: List[OtherService]
 
     @property

@@ -1,16 +1,17 @@
 """`python -m bot.seed`: validate the municipality's data files and make the database match them.
 
-Creates every table (catalogue, wijkteams, intake summaries) and refills the catalogue and the
-wijkteams; a broken file is refused with its place and reason, and the database is left as it was.
+Creates every table (catalogue, wijkteams, intake summaries, handoffs, WhatsApp message ids) and
+refills the catalogue and the wijkteams; a broken file is refused with its place and reason, and
+the database is left as it was.
 """
 import sys
 
 from sqlalchemy.engine import Engine
 
-from bot import settings
+# handoff and whatsapp register their tables (and the intakes') with Base.
+from bot import handoff, settings, whatsapp  # noqa: F401
 from bot.catalogue.loader import CatalogueError, read_catalogue, seed
 from bot.database import Base, default_engine
-from bot.intake import IntakeRow  # noqa: F401 - registers the intakes table with Base
 from bot.wijkteams import WijkteamsError, read_wijkteams, seed_wijkteams
 
 

@@ -24,5 +24,6 @@ def wait_until_ready(timeout: float = 180) -> None:
 
 if __name__ == "__main__":
     wait_until_ready()
+    print(f"De website met de chat: {SERVER}/chat/   Medewerkers: {SERVER}/medewerkers/")
     print("Typ uw vraag en druk op Enter. Stoppen: /stop")
     asyncio.run(record_messages(f"console-{uuid.uuid4().hex[:8]}", server_url=SERVER, use_response_stream=False))

@@ -58,7 +58,7 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 240) -> None:
 
 
 @contextlib.contextmanager
-def running_assistant(model: Path, folder: Path, rasa_port: int, action_port: int):
+def running_assistant(model: Path, folder: Path, rasa_port: int, action_port: int, extra_env=None):
     """Yields the Assistant once both servers answer; stops them afterwards."""
     database = f"sqlite:///{folder / 'catalogue.db'}"
     seed_all(create_engine(database, future=True))
@@ -70,6 +70,7 @@ def running_assistant(model: Path, folder: Path, rasa_port: int, action_port: in
         "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
         "DATABASE_URL": database,
         "MODEL": str(model),
+        **(extra_env or {}),
     }
     with open(log, "w") as output:
         process = subprocess.Popen(

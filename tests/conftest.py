@@ -112,10 +112,56 @@ def needs(dialogue):
     return dialogue.needs
 
 
+RASA_PORT, ACTION_PORT = 15005, 15055
+STAFF_NAME, STAFF_PASSWORD = "medewerker1", "een-lang-testwachtwoord"
+WHATSAPP_SECRETS = {
+    "WHATSAPP_ACCESS_TOKEN": "test-access-token", "WHATSAPP_APP_SECRET": "test-app-secret",
+    "WHATSAPP_VERIFY_TOKEN": "test-verify-token", "WHATSAPP_PHONE_NUMBER_ID": "106540352242922",
+}
+TWILIO_SECRETS = {
+    "TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "test-twilio-auth-token",
+    "TWILIO_WHATSAPP_NUMBER": "whatsapp:+14155238886",
+    "TWILIO_WEBHOOK_URL": f"http://127.0.0.1:{RASA_PORT}/webhooks/twilio/webhook",
+}
+
+
 @pytest.fixture(scope="session")
-def assistant(model_path, tmp_path_factory):
-    """The real assistant (scripts/serve) on spare ports, shared by every test that talks to it."""
+def fake_api():
+    from tests.fake_api import FakeApi
+
+    api = FakeApi()
+    yield api
+    api.close()
+
+
+def assistant_environment(folder: Path, fake_api) -> dict:
+    """All channels on, WhatsApp and Twilio sending to the local fake API, one staff account, and
+    the office always open, so that a handoff is a live chat whenever the tests run."""
+    import yaml
+
+    from bot.staff import hash_password
+
+    place = yaml.safe_load(settings.MUNICIPALITY_FILE.read_text(encoding="utf-8"))
+    week = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+    place["office_hours"] = {
+        "timezone": "Europe/Amsterdam", "closed_on": [], "days": {day: "00:00-23:59" for day in week},
+    }
+    (folder / "municipality.yml").write_text(yaml.safe_dump(place, allow_unicode=True), encoding="utf-8")
+    (folder / "staff.yml").write_text(yaml.safe_dump({"accounts": {STAFF_NAME: hash_password(STAFF_PASSWORD)}}))
+    return {
+        **WHATSAPP_SECRETS, **TWILIO_SECRETS,
+        "WHATSAPP_API_BASE_URL": fake_api.url, "TWILIO_API_BASE_URL": fake_api.url,
+        "WMO_MUNICIPALITY_FILE": str(folder / "municipality.yml"), "WMO_STAFF_FILE": str(folder / "staff.yml"),
+    }
+
+
+@pytest.fixture(scope="session")
+def assistant(model_path, tmp_path_factory, fake_api):
+    """The real assistant (scripts/serve) on spare ports, shared by every test that talks to it, at
+    the production log level."""
     from tests.assistant_process import running_assistant
 
-    with running_assistant(model_path, tmp_path_factory.mktemp("assistant"), 15005, 15055) as running:
+    folder = tmp_path_factory.mktemp("assistant")
+    env = assistant_environment(folder, fake_api)
+    with running_assistant(model_path, folder, RASA_PORT, ACTION_PORT, env) as running:
         yield running

@@ -23,7 +23,7 @@ SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF)
 MAX_NEED_TEXT = 500
 
 # Intents that end or pause the check whatever question is open.
-CONTROL_INTENTS = {"stop", "go_back", "crisis", "goodbye", "request_human"}
+CONTROL_INTENTS = {"stop", "go_back", "crisis", "goodbye", "request_human", "delete_conversation"}
 # Questions with an answer of their own: answered in between, then the check asks again.
 QUESTION_INTENTS = {
     "wmo_explain", "provision_overview", "provision_info", "apply_how", "assessment_conversation",

@@ -1,0 +1,119 @@
+"""A tracker store that takes BSN, IBAN, phone numbers and e-mail addresses out of every event
+before any of Rasa's stores (memory, SQL, Redis) keeps it or streams it to an event broker, and
+that forgets a conversation when the resident asks ("verwijder mijn gesprek").
+
+Configured in endpoints.yml; `store` holds the real store's settings, as Rasa's own
+`tracker_store` section would (none: in memory).
+"""
+import logging
+from typing import Any, Dict, FrozenSet, Iterable, Optional, Text
+
+from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore, SQLTrackerStore, TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event, Restarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from bot import settings
+from bot.municipality import municipality
+from bot.redact import public_contacts, redact
+from bot.wijkteams import read_wijkteams
+
+logger = logging.getLogger(__name__)
+
+# The action that answers "verwijder mijn gesprek" (actions/privacy.py).
+FORGET_ACTION = "action_delete_conversation"
+# Identifiers and names, never free text: left as they are.
+_KEEP = frozenset({"event", "name", "timestamp", "message_id", "input_channel", "policy", "sender_id"})
+
+
+def published_contacts() -> FrozenSet[str]:
+    """The municipality's and the wijkteams' own numbers and addresses: kept, or the assistant's
+    answers in the stored conversation (and its slots) would lose them."""
+    place, teams = municipality(), read_wijkteams(settings.WIJKTEAMS_FILE)
+    return public_contacts([place.phone, place.urgent_phone, *(t.telefoon for t in teams)], [t.email for t in teams])
+
+
+def _redacted(value: Any, public: FrozenSet[str], key: Optional[str] = None) -> Any:
+    if isinstance(value, str):
+        return value if key in _KEEP else redact(value, public)
+    if isinstance(value, dict):
+        return {k: _redacted(v, public, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted(item, public, key) for item in value]
+    return value
+
+
+def redacted_tracker(tracker: DialogueStateTracker, domain: Domain, public: FrozenSet[str]) -> DialogueStateTracker:
+    """The same conversation with personal numbers replaced; the tracker itself when it has none."""
+    events = [event.as_dict() for event in tracker.events]
+    cleaned = [_redacted(event, public) for event in events]
+    if cleaned == events:
+        return tracker
+    return DialogueStateTracker.from_events(
+        tracker.sender_id, [Event.from_parameters(event) for event in cleaned], domain.slots,
+        tracker._max_event_history,
+    )
+
+
+def asked_to_forget(tracker: DialogueStateTracker) -> bool:
+    """True when, since the resident's last message, the action that forgets ran and succeeded:
+    it then restarts the conversation (it does not when its part of the deleting failed)."""
+    restarted = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        restarted = restarted or isinstance(event, Restarted)
+        if isinstance(event, ActionExecuted) and event.action_name == FORGET_ACTION:
+            return restarted
+    return False
+
+
+class RedactingTrackerStore(TrackerStore):
+    def __init__(
+        self, domain: Optional[Domain], host: Optional[Text] = None, event_broker=None,
+        store: Optional[Dict[Text, Any]] = None, **kwargs: Any,
+    ) -> None:
+        inner = TrackerStore.create(EndpointConfig.from_dict(store) if store else None, domain, event_broker)
+        # Rasa wraps every store in an AwaitableTrackerStore; deleting needs the store itself.
+        self._inner = getattr(inner, "_tracker_store", inner)
+        self._public = published_contacts()
+        super().__init__(domain, event_broker, **kwargs)
+
+    @property
+    def domain(self) -> Domain:
+        return self._inner.domain
+
+    @domain.setter
+    def domain(self, domain: Optional[Domain]) -> None:
+        self._inner.domain = domain or Domain.empty()
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if asked_to_forget(tracker):
+            await self.delete(tracker.sender_id)
+            return
+        await self._inner.save(redacted_tracker(tracker, self.domain, self._public))
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._inner.retrieve(sender_id)
+
+    async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._inner.retrieve_full_tracker(conversation_id)
+
+    async def keys(self) -> Iterable[Text]:
+        return await self._inner.keys()
+
+    async def delete(self, sender_id: Text) -> None:
+        """Removes every stored event of the conversation."""
+        store = self._inner
+        if isinstance(store, InMemoryTrackerStore):
+            store.store.pop(sender_id, None)
+        elif isinstance(store, SQLTrackerStore):
+            with store.session_scope() as session:
+                session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender_id).delete()
+                session.commit()
+        elif isinstance(store, RedisTrackerStore):
+            store.red.delete(store.key_prefix + sender_id)
+        else:
+            raise NotImplementedError(f"deleting a conversation from {type(store).__name__}")
+        logger.info("a conversation was deleted at the resident's request")
