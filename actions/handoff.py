@@ -1,15 +1,19 @@
 """Thin Rasa actions for the handoff to wijkteam staff (bot/handoff.py, bot/office_hours.py).
 
-The form asks consent first. In office hours a yes records the handoff and pauses the assistant
-for this conversation until staff hand it back; outside them a yes asks for a phone number and
-records a callback request.
+The handoff form asks consent first. In office hours a yes records the handoff and starts the
+staff chat form, which keeps the assistant out of the conversation until staff hand it back;
+outside office hours a yes asks for a phone number and records a callback request.
+
+The staff chat form is Rasa's pause with two exceptions: a sign of acute need still gets the help
+lines at once, and "stoppen" or "verwijder mijn gesprek" still work (Rasa's own pause would let
+none of these through).
 """
 import logging
 from datetime import datetime, timezone
 from typing import Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ConversationPaused, SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.actions import CATALOGUE
@@ -19,11 +23,15 @@ from bot.database import default_engine
 from bot.handoff import HandoffStore, Kind, Reason, parse_phone, summarise_handoff
 from bot.intake import read_consent
 from bot.municipality import municipality
-from bot.triage.dialogue import asked_in_between, ends_or_pauses
+from bot.triage.dialogue import SURE, asked_in_between, ends_or_pauses
 
 logger = logging.getLogger(__name__)
 
 FORM = "handoff_form"
+STAFF_CHAT = "staff_chat_form"
+WAITING = "staff_chat_done"  # never filled by the resident: staff end the chat from the console
+# What the assistant still answers while staff have the conversation: the rest goes to staff.
+STILL_ANSWERED = {"stop", "delete_conversation"}
 CONSENT, PHONE, MODE, REASON = "handoff_consent", "callback_phone", "handoff_mode", "handoff_reason"
 HANDOFFS = HandoffStore(default_engine())
 LIVE_BUTTONS = buttons(("Ja, graag", "Nee, dank u"))
@@ -147,4 +155,49 @@ class ActionHandoff(Action):
             dispatcher.utter_message(response="utter_callback_recorded")
             return cleared
         dispatcher.utter_message(response="utter_handoff_started")
-        return [*cleared, ConversationPaused()]
+        return [*cleared, ActiveLoop(STAFF_CHAT)]
+
+
+class ValidateStaffChatForm(Action):
+    """Every message is for staff, except acute need, stopping and deleting: those it hands back
+    to the rules (no slot set)."""
+
+    def name(self) -> Text:
+        return "validate_staff_chat_form"
+
+    async def run(self, dispatcher, tracker, domain):
+        message = message_of(tracker)
+        if is_fresh_answer(tracker, STAFF_CHAT) and (
+            message.crisis or (message.intent in STILL_ANSWERED and message.confidence >= SURE)
+        ):
+            return []
+        return [SlotSet(WAITING, None), SlotSet("requested_slot", WAITING)]
+
+
+class ActionAskStaffChatDone(Action):
+    """Silent, except that the first message after the handoff is acknowledged."""
+
+    def name(self) -> Text:
+        return "action_ask_staff_chat_done"
+
+    async def run(self, dispatcher, tracker, domain):
+        kinds = [(e.get("event"), (e.get("metadata") or {}).get("utter_action")) for e in tracker.events]
+        kinds = [kind for kind in kinds if kind[0] in ("user", "bot")]
+        if kinds[-2:] == [("bot", "utter_handoff_started"), ("user", None)]:
+            dispatcher.utter_message(response="utter_waiting_for_staff")
+        return []
+
+
+class ActionHandoffCancelled(Action):
+    """The resident stopped waiting for staff: the chat is closed and the assistant is back."""
+
+    def name(self) -> Text:
+        return "action_handoff_cancelled"
+
+    async def run(self, dispatcher, tracker, domain):
+        try:
+            HANDOFFS.close_chat(tracker.sender_id)
+        except SQLAlchemyError:
+            logger.exception("closing a handoff failed")
+        dispatcher.utter_message(response="utter_handoff_cancelled")
+        return []

@@ -8,11 +8,9 @@ from rasa_sdk import Action
 from rasa_sdk.events import Restarted
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.database import default_engine
-from bot.handoff import HandoffStore
+from actions.handoff import HANDOFFS
 
 logger = logging.getLogger(__name__)
-HANDOFFS = HandoffStore(default_engine())
 
 
 class ActionDeleteConversation(Action):

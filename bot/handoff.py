@@ -45,6 +45,7 @@ REASON_TEXT = {
     Reason.estimate: "De inwoner wil de eerste inschatting bespreken.",
 }
 OPEN = (Status.open.value, Status.taken.value)
+RESIDENT = "inwoner"  # who closed a chat the resident stopped
 
 # Dutch numbers only: a callback goes out from the municipality's own lines.
 _PHONE_DIGITS = re.compile(r"^(?:\+31|0031|0)(\d{9})$")
@@ -180,6 +181,12 @@ class HandoffStore:
         )
         with Session(self._engine, future=True) as session, session.begin():
             session.execute(statement)
+
+    def close_chat(self, conversation_id: str) -> None:
+        """The resident stopped waiting: the conversation's open chat is closed."""
+        chat = self.open_chat(conversation_id)
+        if chat:
+            self.set_status(chat.id, Status.closed, RESIDENT)
 
     def forget_conversation(self, conversation_id: str) -> int:
         """Deletes every handoff and intake summary of a conversation; returns how many rows went."""

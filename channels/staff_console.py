@@ -15,13 +15,8 @@ from typing import Any, Awaitable, Callable, Deque, Dict, List, Optional, Text
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
-from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import (
-    ActionExecuted,
-    BotUttered,
-    ConversationResumed,
-    UserUttered,
-)
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, REQUESTED_SLOT
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -106,7 +101,9 @@ class StaffConsole(InputChannel):
         async with agent.lock_store.lock(handoff.conversation_id):
             tracker = await agent.tracker_store.get_or_create_tracker(handoff.conversation_id)
             if resume:
-                tracker.update(ConversationResumed())
+                # Ends the staff chat form (actions/handoff.py): the assistant answers again.
+                tracker.update(ActiveLoop(None))
+                tracker.update(SlotSet(REQUESTED_SLOT, None))
             tracker.update(BotUttered(text, metadata={"medewerker": staff}))
             # As after any bot turn: the resident's next message starts a fresh turn for the policies.
             tracker.update(ActionExecuted(ACTION_LISTEN_NAME))

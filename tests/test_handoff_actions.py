@@ -1,7 +1,10 @@
 """The handoff actions as the action server runs them: consent first, a live chat in office hours,
 a callback request with a checked phone number outside them, and nothing stored without a yes."""
+import asyncio
 
 import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import create_engine
 
 from bot.database import Base
@@ -95,13 +98,13 @@ def test_the_phone_number_is_checked_and_asked_again_when_wrong(handoff):
     assert slots == {"callback_phone": "+31612345678", "requested_slot": None}
 
 
-def test_a_yes_in_office_hours_records_the_chat_and_pauses_the_assistant(handoff):
+def test_a_yes_in_office_hours_records_the_chat_and_hands_the_conversation_to_staff(handoff):
     module, store = handoff
     before = {h.id for h in store.open_handoffs()}
     slots = {"handoff_mode": "chat", "handoff_consent": "ja", "handoff_reason": "gevraagd", "provision": "scootmobiel"}
     messages, cleared, events = run(module.ActionHandoff(), slots, user("ja"))
     assert messages[0]["response"] == "utter_handoff_started"
-    assert events[-1]["event"] == "pause"
+    assert events[-1] == {"event": "active_loop", "name": "staff_chat_form", "timestamp": None}
     assert set(cleared) == {"handoff_consent", "callback_phone", "handoff_mode", "handoff_reason"}
     [new] = [h for h in store.open_handoffs() if h.id not in before]
     assert (new.kind, new.conversation_id, new.summary.topics) == ("chat", "bewoner-1", ("Scootmobiel",))
@@ -113,7 +116,7 @@ def test_a_callback_request_keeps_the_number_and_does_not_pause(handoff):
     slots = {"handoff_mode": "terugbellen", "handoff_consent": "ja", "callback_phone": "+31612345678"}
     messages, _, events = run(module.ActionHandoff(), slots, user("06 12345678"))
     assert messages[0]["response"] == "utter_callback_recorded"
-    assert "pause" not in [e["event"] for e in events]
+    assert "active_loop" not in [e["event"] for e in events]
     [new] = [h for h in store.open_handoffs() if h.id not in before]
     assert (new.kind, new.callback_phone) == ("terugbellen", "+31612345678")
 
@@ -123,7 +126,7 @@ def test_without_a_yes_nothing_is_stored(handoff):
     before = len(store.open_handoffs())
     messages, _, events = run(module.ActionHandoff(), {"handoff_mode": "chat", "handoff_consent": "nee"}, user("nee"))
     assert messages[0]["response"] == "utter_handoff_declined"
-    assert len(store.open_handoffs()) == before and "pause" not in [e["event"] for e in events]
+    assert len(store.open_handoffs()) == before and "active_loop" not in [e["event"] for e in events]
 
 
 def test_the_request_that_starts_the_form_is_no_answer_to_its_question(handoff):
@@ -132,3 +135,36 @@ def test_the_request_that_starts_the_form_is_no_answer_to_its_question(handoff):
     stale = {"handoff_mode": "terugbellen", "handoff_reason": "gevraagd"}  # from a handoff stopped earlier
     _, slots, _ = run(module.ValidateHandoffForm(), stale, started, loop="handoff_form")
     assert slots == {"handoff_mode": None, "handoff_reason": None, "requested_slot": "handoff_consent"}
+
+
+@pytest.mark.parametrize("message, handed_back", [
+    (user("Hoe lang duurt het nog?"), False),
+    (user("Wat kost een traplift?", "own_contribution"), False),  # staff answer it now
+    (user("stoppen", "stop"), True),
+    (user("verwijder mijn gesprek", "delete_conversation"), True),
+    (user("ik wil niet meer leven", "crisis", entities=[("crisis", "zelfdoding")]), True),
+])
+def test_while_staff_have_the_conversation_only_acute_need_stop_and_delete_reach_the_assistant(
+    handoff, message, handed_back
+):
+    module, _ = handoff
+    _, slots, events = run(module.ValidateStaffChatForm(), {"requested_slot": "staff_chat_done"}, message,
+                           loop="staff_chat_form")
+    assert (events == []) is handed_back
+    if not handed_back:
+        assert slots == {"staff_chat_done": None, "requested_slot": "staff_chat_done"}
+
+
+def test_only_the_first_message_to_staff_is_acknowledged(handoff):
+    module, _ = handoff
+    def bot(response):
+        return {"event": "bot", "text": "...", "metadata": {"utter_action": response}}
+
+    started, acknowledged = bot("utter_handoff_started"), bot("utter_waiting_for_staff")
+    said = {"event": "user", "text": "Hallo?"}
+    for events, expected in [([started], []), ([started, said], ["utter_waiting_for_staff"]),
+                             ([started, said, acknowledged, said], [])]:
+        dispatcher = CollectingDispatcher()
+        tracker = Tracker("bewoner-1", {}, {}, events, False, None, {}, "")
+        asyncio.run(module.ActionAskStaffChatDone().run(dispatcher, tracker, {}))
+        assert [m["response"] for m in dispatcher.messages] == expected

@@ -1,6 +1,7 @@
 """The whole handoff on the running assistant: a resident asks for a person, agrees, the
-assistant pauses, staff log in, read the summary and the conversation, reply on the resident's
-own channel (WhatsApp, the website widget), hand back, and the assistant answers again."""
+assistant steps aside, staff log in, read the summary and the conversation, reply on the
+resident's own channel (WhatsApp, the website widget), hand back, and the assistant answers again.
+While waiting, acute need still gets the help lines, and stopping and deleting still work."""
 import asyncio
 import json
 import urllib.request
@@ -11,6 +12,7 @@ import socketio
 from sqlalchemy import create_engine, text
 
 from channels.staff_console import HANDED_BACK
+from tests.assistant_process import joined
 from tests.channel_clients import StaffBrowser, cloud_post, cloud_reply, cloud_text, new_resident, texts
 
 pytestmark = pytest.mark.model
@@ -53,9 +55,11 @@ def test_the_whole_loop_on_whatsapp(assistant, fake_api):
     cloud_post(assistant, cloud_reply(resident, yes))
     assert "Ik geef het gesprek door aan een medewerker" in sent()[-1]
 
-    # Paused: the resident's next message waits for staff, the assistant stays silent.
-    seen = len(sent())
+    # Staff have it now: the first message is acknowledged, then the assistant stays silent.
     cloud_post(assistant, cloud_text(resident, "Mijn BSN is 111222333. Hoe lang duurt het?"))
+    assert sent()[-1].startswith("Uw bericht staat klaar voor de medewerker.")
+    seen = len(sent())
+    cloud_post(assistant, cloud_text(resident, "Wat kost huishoudelijke hulp eigenlijk?"))
     assert len(sent()) == seen
 
     staff = StaffBrowser(assistant)
@@ -116,20 +120,19 @@ def test_a_staff_reply_reaches_the_website_widget(assistant):
     assert reply in arrived and "De medewerker heeft het gesprek afgesloten." in arrived[-1]
 
 
-def test_after_the_handoff_the_resident_can_delete_everything(assistant):
+def test_while_waiting_for_staff_the_resident_can_delete_everything(assistant):
     resident = f"verwijder-{uuid.uuid4().hex[:8]}"
     assistant.say(resident, "Ik wil een medewerker, mijn mail is a.jansen@example.nl")
     assistant.say(resident, "ja")
     [row] = handoff_rows(assistant, resident)
     staff = StaffBrowser(assistant)
     staff.login()
-    staff.get(f"/overdracht/{row.id}")
-    assert staff.post(f"/overdracht/{row.id}/teruggeven") == 200
     events = tracker_of(assistant, resident)["events"]
     assert any(e.get("text") == "Ik wil een medewerker, mijn mail is [e-mailadres]" for e in events)
 
     answer = assistant.say(resident, "verwijder mijn gesprek")
     assert "Uw gesprek is verwijderd" in answer[0]["text"]
+    assert staff.get("/") == 200 and row.id not in staff.handoff_links()
     assert handoff_rows(assistant, resident) == []
     assert staff.get(f"/overdracht/{row.id}") == 404
     kept = json.dumps(tracker_of(assistant, resident))
@@ -165,3 +168,16 @@ def test_staff_see_a_callback_request_with_its_number_and_close_it(assistant):
     assert "Antwoorden" not in staff.page  # a callback has no chat to reply in
     assert staff.post(f"/overdracht/{handoff_id}/sluiten") == 200
     assert handoff_id not in staff.handoff_links()
+
+
+def test_while_waiting_acute_need_gets_the_help_lines_and_stopping_brings_the_assistant_back(assistant):
+    resident = f"wachten-{uuid.uuid4().hex[:8]}"
+    assistant.say(resident, "Ik wil een medewerker spreken")
+    assistant.say(resident, "ja")
+    help_lines = joined(assistant.say(resident, "ik wil niet meer leven"))
+    assert "113" in help_lines
+    [row] = handoff_rows(assistant, resident)
+    assert row.status == "open"  # still waiting for staff
+    assert "u wacht niet meer op een medewerker" in joined(assistant.say(resident, "stoppen"))
+    assert [r.status for r in handoff_rows(assistant, resident)] == ["gesloten"]
+    assert "abonnementstarief" in joined(assistant.say(resident, "Wat kost huishoudelijke hulp?"))
