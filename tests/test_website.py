@@ -49,6 +49,13 @@ def test_the_widget_can_be_used_with_a_keyboard_and_a_screen_reader(visit):
     # The launcher and the message field were found by their Dutch accessible names.
     assert visit["labels"] == {"log": "log", "live": "polite", "send": "Verstuur uw bericht", "lang": "nl"}
     assert visit["choiceTabIndex"] == "0"
+    assert visit["choiceFocusOutline"] == "solid 3px"  # focus is visible
+
+
+def test_every_text_in_the_widget_has_aa_contrast(visit):
+    # Title, both message bubbles, the buttons, the field and its placeholder (WCAG 1.4.3: 4.5:1).
+    assert len(visit["contrast"]) == 6
+    assert {part: ratio for part, ratio in visit["contrast"].items() if not ratio or ratio < 4.5} == {}
 
 
 def test_the_page_talks_to_no_one_else(visit):

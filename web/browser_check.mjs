@@ -3,6 +3,39 @@
 import { chromium } from "playwright-core";
 
 const base = process.argv[2];
+
+// WCAG contrast of text against the first opaque background behind it, for the widget's texts.
+function contrastRatios() {
+  const rgb = (color) => (color.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (element) => {
+    for (let e = element; e; e = e.parentElement) {
+      const color = rgb(getComputedStyle(e).backgroundColor);
+      if (color.length === 3 || color[3] > 0) return color.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const ratio = (fore, back) => {
+    const [a, b] = [luminance(fore), luminance(back)].sort((x, y) => y - x);
+    return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100;
+  };
+  const of = (selector, pseudo) => {
+    const element = document.querySelector(selector);
+    if (!element) return null;
+    return ratio(rgb(getComputedStyle(element, pseudo).color).slice(0, 3), background(element));
+  };
+  return {
+    title: of(".rw-header .rw-title"),
+    botMessage: of(".rw-response .rw-message-text"),
+    residentMessage: of(".rw-client .rw-message-text"),
+    choice: of(".rw-reply"),
+    field: of(".rw-new-message"),
+    placeholder: of(".rw-new-message", "::placeholder"),
+  };
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -37,6 +70,9 @@ try {
   const choice = page.getByRole("button", { name: "Wat kost het?" });
   await choice.waitFor({ timeout: 30000 });
   seen.choiceTabIndex = await choice.getAttribute("tabindex");
+  seen.contrast = await page.evaluate(contrastRatios);
+  await choice.focus();
+  seen.choiceFocusOutline = await choice.evaluate((e) => `${getComputedStyle(e).outlineStyle} ${getComputedStyle(e).outlineWidth}`);
   const before = (await responses()).length;
   await choice.click();
   await page.waitForFunction((n) => document.querySelectorAll(".rw-response").length > n, before, { timeout: 30000 });
