@@ -4,6 +4,11 @@ import { chromium } from "playwright-core";
 
 const base = process.argv[2];
 
+// The widget keeps its conversation, with Rasa's session id, in the tab's session storage.
+function sessionId() {
+  return JSON.parse(sessionStorage.getItem("chat_session") || "{}").session_id;
+}
+
 // WCAG contrast of text against the first opaque background behind it, for the widget's texts.
 function contrastRatios() {
   const rgb = (color) => (color.match(/[\d.]+/g) || []).map(Number);
@@ -72,23 +77,25 @@ try {
   seen.choiceTabIndex = await choice.getAttribute("tabindex");
   seen.contrast = await page.evaluate(contrastRatios);
   await choice.focus();
-  seen.choiceFocusOutline = await choice.evaluate((e) => `${getComputedStyle(e).outlineStyle} ${getComputedStyle(e).outlineWidth}`);
+  seen.choiceFocusOutline = await choice.evaluate(
+    (e) => `${getComputedStyle(e).outlineStyle} ${getComputedStyle(e).outlineWidth}`);
   const before = (await responses()).length;
   await choice.click();
   await page.waitForFunction((n) => document.querySelectorAll(".rw-response").length > n, before, { timeout: 30000 });
   await page.waitForTimeout(1500); // the rest of the answer's parts
   seen.before = await responses();
   seen.sentBefore = await page.locator(".rw-client").allInnerTexts();
-  seen.sessionId = await page.evaluate(() => JSON.parse(sessionStorage.getItem("chat_session") || "{}").session_id);
+  seen.sessionId = await page.evaluate(sessionId);
 
   await page.reload();
-  await page.locator(".rw-response").first().waitFor({ timeout: 30000 }).catch(async () => {
+  // The widget remembers that it was open; should it not, the resident opens it again.
+  await page.locator(".rw-response").first().waitFor({ timeout: 5000 }).catch(async () => {
     await page.getByRole("button", { name: "Open de chat met de Wmo-assistent" }).click();
   });
   await page.locator(".rw-response").first().waitFor({ timeout: 30000 });
   seen.after = await responses();
   seen.sentAfter = await page.locator(".rw-client").allInnerTexts();
-  seen.sessionIdAfter = await page.evaluate(() => JSON.parse(sessionStorage.getItem("chat_session") || "{}").session_id);
+  seen.sessionIdAfter = await page.evaluate(sessionId);
   seen.labels = await page.evaluate(() => ({
     log: document.querySelector(".rw-messages-container")?.getAttribute("role"),
     live: document.querySelector(".rw-messages-container")?.getAttribute("aria-live"),
