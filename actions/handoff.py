@@ -85,7 +85,7 @@ class ActionAskHandoffConsent(Action):
             dispatcher.utter_message(response="utter_ask_handoff_chat", buttons=LIVE_BUTTONS)
         else:
             opening = office.next_opening(now)
-            when = office.said(opening, now) if opening else "na de feestdagen"
+            when = office.said(opening, now) if opening else "op de eerstvolgende werkdag"
             dispatcher.utter_message(response="utter_ask_handoff_callback", opening=when, buttons=CALLBACK_BUTTONS)
         return [SlotSet(MODE, mode), SlotSet(REASON, tracker.get_slot(REASON) or reason_for(tracker).value)]
 

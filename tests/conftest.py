@@ -134,9 +134,10 @@ def fake_api():
     api.close()
 
 
-def assistant_environment(folder: Path, fake_api) -> dict:
+def assistant_environment(folder: Path, fake_api, office_open: bool = True) -> dict:
     """All channels on, WhatsApp and Twilio sending to the local fake API, one staff account, and
-    the office always open, so that a handoff is a live chat whenever the tests run."""
+    the office always open (a handoff is a live chat) or never (a callback request), whenever the
+    tests run."""
     import yaml
 
     from bot.staff import hash_password
@@ -144,7 +145,7 @@ def assistant_environment(folder: Path, fake_api) -> dict:
     place = yaml.safe_load(settings.MUNICIPALITY_FILE.read_text(encoding="utf-8"))
     week = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
     place["office_hours"] = {
-        "timezone": "Europe/Amsterdam", "closed_on": [], "days": {day: "00:00-23:59" for day in week},
+        "timezone": "Europe/Amsterdam", "closed_on": [], "days": {day: "00:00-23:59" for day in week if office_open},
     }
     (folder / "municipality.yml").write_text(yaml.safe_dump(place, allow_unicode=True), encoding="utf-8")
     (folder / "staff.yml").write_text(yaml.safe_dump({"accounts": {STAFF_NAME: hash_password(STAFF_PASSWORD)}}))
