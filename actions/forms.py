@@ -36,3 +36,9 @@ def is_fresh_answer(tracker: Tracker, form: str) -> bool:
 
 def slot_events(updates: Dict[str, Any]) -> List[EventType]:
     return [SlotSet(name, value) for name, value in updates.items()]
+
+
+def repeat_question(slot: str) -> List[EventType]:
+    """The same question once more. The slot itself is set too (to empty): a validation that sets
+    only requested_slot makes Rasa reject the turn and hand the message to the rules."""
+    return [SlotSet(slot, None), SlotSet("requested_slot", slot)]

@@ -17,7 +17,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.actions import CATALOGUE
-from actions.forms import is_fresh_answer, message_of, slot_events
+from actions.forms import is_fresh_answer, message_of, repeat_question, slot_events
 from actions.triage import INTAKES, buttons, summary_of
 from bot.database import default_engine
 from bot.handoff import HandoffStore, Kind, Reason, parse_phone, summarise_handoff
@@ -106,11 +106,11 @@ class ValidateHandoffForm(Action):
             phone = parse_phone(message.text)
             if phone:
                 return [SlotSet(PHONE, phone), SlotSet("requested_slot", None)]
-            if message.crisis or ends_or_pauses(message) or asked_in_between(message):
+            if ends_or_pauses(message) or asked_in_between(message):
                 return []
             dispatcher.utter_message(response="utter_callback_phone_not_understood")
-            return [SlotSet(PHONE, None), SlotSet("requested_slot", PHONE)]
-        consent = None if message.crisis else read_consent(message)
+            return repeat_question(PHONE)
+        consent = read_consent(message)
         if consent is None:
             # "Ik wil een medewerker" again counts as yes; stopping, a crisis or a question do not.
             if message.intent == "request_human":
@@ -119,7 +119,7 @@ class ValidateHandoffForm(Action):
                 return []
             else:
                 dispatcher.utter_message(response="utter_triage_not_understood")
-                return [SlotSet(CONSENT, None), SlotSet("requested_slot", CONSENT)]
+                return repeat_question(CONSENT)
         needs_phone = consent and tracker.get_slot(MODE) == Kind.callback.value
         return [SlotSet(CONSENT, "ja" if consent else "nee"), SlotSet("requested_slot", PHONE if needs_phone else None)]
 
@@ -171,7 +171,7 @@ class ValidateStaffChatForm(Action):
             message.crisis or (message.intent in STILL_ANSWERED and message.confidence >= SURE)
         ):
             return []
-        return [SlotSet(WAITING, None), SlotSet("requested_slot", WAITING)]
+        return repeat_question(WAITING)
 
 
 class ActionAskStaffChatDone(Action):

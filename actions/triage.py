@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.actions import CATALOGUE
-from actions.forms import is_fresh_answer, message_of, slot_events
+from actions.forms import is_fresh_answer, message_of, repeat_question, slot_events
 from bot.crisis import crisis_help
 from bot.database import default_engine
 from bot.intake import (
@@ -107,7 +107,7 @@ class ValidateTriageForm(Action):
                 return []
             if turn.not_understood:
                 dispatcher.utter_message(response="utter_triage_not_understood")
-                return [SlotSet(requested, None), SlotSet("requested_slot", requested)]
+                return repeat_question(requested)
             updates = turn.updates
         next_question = dialogue.assess({**slots, **updates}).next_question
         return [*slot_events(updates), SlotSet("requested_slot", next_question.value if next_question else None)]
@@ -218,12 +218,12 @@ class ValidateIntakeForm(Action):
         if not is_fresh_answer(tracker, "intake_form"):
             return [SlotSet("requested_slot", CONSENT)]
         message = message_of(tracker)
-        consent = None if message.crisis else read_consent(message)
+        consent = read_consent(message)
         if consent is None:
             if ends_or_pauses(message) or asked_in_between(message):
                 return []
             dispatcher.utter_message(response="utter_triage_not_understood")
-            return [SlotSet(CONSENT, None), SlotSet("requested_slot", CONSENT)]
+            return repeat_question(CONSENT)
         return [SlotSet(CONSENT, "ja" if consent else "nee"), SlotSet("requested_slot", None)]
 
 

@@ -6,7 +6,7 @@ from rasa_sdk import Action
 from rasa_sdk.events import ActiveLoop, SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.forms import is_fresh_answer, message_of, slot_events
+from actions.forms import is_fresh_answer, message_of, repeat_question, slot_events
 from bot.database import default_engine
 from bot.municipality import municipality
 from bot.triage.dialogue import asked_in_between, ends_or_pauses
@@ -42,11 +42,7 @@ class ValidateWijkteamForm(Action):
             return []
         if ask_again:
             dispatcher.utter_message(response="utter_postcode_not_understood")
-            return [
-                SlotSet("postcode", None),
-                SlotSet("postcode_attempts", attempts + 1),
-                SlotSet("requested_slot", "postcode"),
-            ]
+            return [SlotSet("postcode_attempts", attempts + 1), *repeat_question("postcode")]
         return [SlotSet("postcode", answer), SlotSet("postcode_attempts", 0), SlotSet("requested_slot", None)]
 
 

@@ -84,7 +84,10 @@ def summarise(
 
 
 def read_consent(message: Message) -> Optional[bool]:
-    """Yes or no to sharing the summary; None when the answer is not clearly one of them."""
+    """Yes or no to a consent question; None when the answer is not clearly one of them, and for a
+    message with signs of acute need, which is never an answer ("ja, ik wil dood")."""
+    if message.crisis:
+        return None
     plain = normalise(message.text).strip(" .!?")
     if _NO.match(plain) or (message.intent == "deny" and message.confidence >= SURE):
         return False

@@ -3,6 +3,7 @@ and the estimate; it is stored only with consent, on SQLite and PostgreSQL alike
 import pytest
 from sqlalchemy import create_engine
 
+from bot.crisis import CrisisKind
 from bot.database import Base
 from bot.intake import IntakeStore, read_consent, summarise
 from bot.redact import passes_elfproef, redact
@@ -48,6 +49,10 @@ def test_the_summary_keeps_no_personal_numbers(summary):
 )
 def test_consent_is_read_from_the_answer(text, intent, consent):
     assert read_consent(Message(text, intent, 0.9)) is consent
+
+
+def test_a_message_with_signs_of_acute_need_is_no_consent():
+    assert read_consent(Message("ja, maar ik wil dood", "crisis", 0.9, crisis=(CrisisKind.zelfdoding,))) is None
 
 
 @pytest.fixture(scope="module")
