@@ -55,8 +55,8 @@ class StaffConsole(InputChannel):
             loader=FileSystemLoader(str(TEMPLATES)),
             autoescape=select_autoescape(["html"]),
         )
-        office = municipality().office_hours
-        self.pages.filters["local"] = lambda moment: office.local(moment).strftime("%d-%m-%Y %H:%M")
+        self.office = municipality().office_hours
+        self.pages.filters["local"] = lambda moment: self.office.local(moment).strftime("%d-%m-%Y %H:%M")
 
     def url_prefix(self) -> Text:
         return PREFIX
@@ -125,7 +125,7 @@ class StaffConsole(InputChannel):
                 who, css = (f"Medewerker {staff}", "staff") if staff else ("Assistent", "bot")
             else:
                 continue
-            when = municipality().office_hours.local(datetime.fromtimestamp(event.timestamp, timezone.utc))
+            when = self.office.local(datetime.fromtimestamp(event.timestamp, timezone.utc))
             lines.append({"who": who, "css": css, "text": event.text, "time": when.strftime("%H:%M")})
         return lines
 

@@ -1,6 +1,5 @@
 """How tests reach the running assistant as WhatsApp (Cloud API and Twilio) and as wijkteam staff:
 recorded payloads with a fresh sender and message id, signed as Meta and Twilio sign them."""
-import copy
 import hashlib
 import hmac
 import http.cookiejar
@@ -47,24 +46,26 @@ def cloud_post(assistant, body: bytes, signature: Optional[str] = None) -> Tuple
     return send(f"{assistant.url}/webhooks/whatsapp/webhook", body, headers)
 
 
-def cloud_text(sender: str, text: str, message_id: Optional[str] = None) -> bytes:
-    """The recorded text notification, from `sender`, saying `text`."""
-    payload = recorded("cloud_text.json")
+def cloud_message(name: str, sender: str, message_id: Optional[str] = None) -> Tuple[dict, dict]:
+    """A recorded notification sent by `sender` with a new message id: (payload, its message)."""
+    payload = recorded(name)
     value = payload["entry"][0]["changes"][0]["value"]
     value["contacts"][0]["wa_id"] = sender
     message = value["messages"][0]
     message.update({"from": sender, "id": message_id or f"wamid.{uuid.uuid4().hex}"})
+    return payload, message
+
+
+def cloud_text(sender: str, text: str, message_id: Optional[str] = None) -> bytes:
+    """The recorded text notification, from `sender`, saying `text`."""
+    payload, message = cloud_message("cloud_text.json", sender, message_id)
     message["text"]["body"] = text
     return json.dumps(payload).encode()
 
 
 def cloud_reply(sender: str, button: dict) -> bytes:
     """The recorded button reply: the resident tapped `button` ({"id", "title"})."""
-    payload = copy.deepcopy(recorded("cloud_button_reply.json"))
-    value = payload["entry"][0]["changes"][0]["value"]
-    value["contacts"][0]["wa_id"] = sender
-    message = value["messages"][0]
-    message.update({"from": sender, "id": f"wamid.{uuid.uuid4().hex}"})
+    payload, message = cloud_message("cloud_button_reply.json", sender)
     message["interactive"]["button_reply"] = button
     return json.dumps(payload).encode()
 

@@ -6,6 +6,7 @@ import urllib.request
 import pytest
 
 from tests.channel_clients import (
+    cloud_message,
     cloud_post,
     cloud_reply,
     cloud_signature,
@@ -90,9 +91,7 @@ def test_status_callbacks_are_accepted_and_ignored(assistant, fake_api):
 
 def test_a_photo_gets_a_kind_answer(assistant, fake_api):
     resident = new_resident()
-    payload = recorded("cloud_image.json")
-    message = payload["entry"][0]["changes"][0]["value"]["messages"][0]
-    message.update({"from": resident, "id": f"wamid.image{resident}"})
+    payload, _ = cloud_message("cloud_image.json", resident)
     assert cloud_post(assistant, json.dumps(payload).encode())[0] == 200
     assert texts(fake_api.sent_to(resident)) == ["Ik kan alleen tekst lezen. Wilt u uw vraag typen?"]
 
