@@ -102,14 +102,16 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _message(to: str, kind: str, content: Dict[str, Any]) -> Dict[str, Any]:
+    return {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": kind, kind: content}
+
+
 def _text(to: str, body: str) -> Dict[str, Any]:
-    return {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "text",
-            "text": {"body": body, "preview_url": False}}
+    return _message(to, "text", {"body": body, "preview_url": False})
 
 
 def _interactive(to: str, body: str, action: Dict[str, Any], kind: str) -> Dict[str, Any]:
-    return {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "interactive",
-            "interactive": {"type": kind, "body": {"text": body}, "action": action}}
+    return _message(to, "interactive", {"type": kind, "body": {"text": body}, "action": action})
 
 
 def _button_action(buttons: Sequence[Dict[str, str]]) -> Dict[str, Any]:

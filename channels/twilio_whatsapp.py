@@ -72,12 +72,12 @@ class TwilioWhatsAppInput(TwilioInput):
         return cls(from_environment("Twilio WhatsApp", REQUIRED, OPTIONAL))
 
     def __init__(self, settings: Optional[Dict[str, str]]) -> None:
-        settings = settings or {}
+        given = settings or {}
         super().__init__(
-            settings.get("TWILIO_ACCOUNT_SID"), settings.get("TWILIO_AUTH_TOKEN"),
-            settings.get("TWILIO_WHATSAPP_NUMBER"), debug_mode=True,
+            given.get("TWILIO_ACCOUNT_SID"), given.get("TWILIO_AUTH_TOKEN"), given.get("TWILIO_WHATSAPP_NUMBER"),
+            debug_mode=True,
         )
-        self.settings = settings or None
+        self.settings = settings
         self.pseudonyms = Pseudonyms(self.auth_token, "tw-") if self.settings else None
         self.seen = Deduplicator(default_engine())
 
