@@ -1,11 +1,15 @@
-"""What our form validation actions read from Rasa's tracker."""
-from typing import Any, Dict, List
+"""What the actions read from Rasa's tracker and write back: the latest message as bot/ sees it,
+whether a form is validating a fresh answer, slot events, buttons."""
+
+from collections.abc import Iterable
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
+from actions.names import PROVISION, REQUESTED_SLOT
 from bot.crisis import CrisisKind
-from bot.triage.dialogue import Message
+from bot.dialogue.message import Message
 
 
 def message_of(tracker: Tracker) -> Message:
@@ -16,7 +20,7 @@ def message_of(tracker: Tracker) -> Message:
         text=latest.get("text") or "",
         intent=intent.get("name") or "",
         confidence=float(intent.get("confidence") or 0.0),
-        provisions=tuple(dict.fromkeys(e["value"] for e in entities if e.get("entity") == "provision")),
+        provisions=tuple(dict.fromkeys(e["value"] for e in entities if e.get("entity") == PROVISION)),
         crisis=tuple(CrisisKind(e["value"]) for e in entities if e.get("entity") == "crisis"),
     )
 
@@ -34,11 +38,16 @@ def is_fresh_answer(tracker: Tracker, form: str) -> bool:
     return executed[-2:] == ["action_listen", form]
 
 
-def slot_events(updates: Dict[str, Any]) -> List[EventType]:
+def slot_events(updates: dict[str, Any]) -> list[EventType]:
     return [SlotSet(name, value) for name, value in updates.items()]
 
 
-def repeat_question(slot: str) -> List[EventType]:
+def repeat_question(slot: str) -> list[EventType]:
     """The same question once more. The slot itself is set too (to empty): a validation that sets
     only requested_slot makes Rasa reject the turn and hand the message to the rules."""
-    return [SlotSet(slot, None), SlotSet("requested_slot", slot)]
+    return [SlotSet(slot, None), SlotSet(REQUESTED_SLOT, slot)]
+
+
+def buttons(titles: Iterable[str]) -> list[dict[str, str]]:
+    """A button sends its own title, so a click reads like the same answer typed."""
+    return [{"title": title, "payload": title} for title in titles]

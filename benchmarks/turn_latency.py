@@ -6,17 +6,18 @@ Cloud API turns (signature, de-duplication, pseudonym, and the answer sent to a 
 
     scripts/install && scripts/train && python benchmarks/turn_latency.py [rounds]
 """
+
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bot import settings
-from tests.assistant_process import running_assistant
-from tests.channel_clients import cloud_post, cloud_text, new_resident
-from tests.conftest import assistant_environment
-from tests.fake_api import FakeApi
+from bot.settings import ROOT
+from tests.helpers import assistant_environment
+from tests.live.assistant_process import Assistant, running_assistant
+from tests.live.channel_clients import cloud_post, cloud_text, new_resident
+from tests.live.fake_api import FakeApi
 
 QUESTIONS = [
     "Voor wie is de Wmo?",
@@ -44,13 +45,13 @@ PERSONAL = [
 ]
 
 
-def timed(assistant, sender: str, text: str) -> float:
+def timed(assistant: Assistant, sender: str, text: str) -> float:
     start = time.perf_counter()
     assert assistant.say(sender, text), text
     return time.perf_counter() - start
 
 
-def timed_whatsapp(assistant, fake_api, resident: str, text: str) -> float:
+def timed_whatsapp(assistant: Assistant, fake_api: FakeApi, resident: str, text: str) -> float:
     sent = len(fake_api.sent_to(resident))
     start = time.perf_counter()
     assert cloud_post(assistant, cloud_text(resident, text))[0] == 200
@@ -59,7 +60,7 @@ def timed_whatsapp(assistant, fake_api, resident: str, text: str) -> float:
     return elapsed
 
 
-def report(name: str, seconds: list) -> None:
+def report(name: str, seconds: list[float]) -> None:
     ms = sorted(t * 1000 for t in seconds)
     print(
         f"{name}: {len(ms)} turns, median {statistics.median(ms):.0f} ms, "
@@ -68,7 +69,7 @@ def report(name: str, seconds: list) -> None:
 
 
 def main(rounds: int) -> None:
-    model = settings.ROOT / "models" / "wmo.tar.gz"
+    model = ROOT / "models" / "wmo.tar.gz"
     fake_api = FakeApi()
     with tempfile.TemporaryDirectory() as folder:
         env = assistant_environment(Path(folder), fake_api)

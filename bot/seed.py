@@ -1,36 +1,56 @@
-"""`python -m bot.seed`: validate the municipality's data files and make the database match them.
+"""`python -m bot.seed`: validate every content file the municipality owns and make the database
+match them.
 
-Creates every table (catalogue, wijkteams, intake summaries, handoffs, WhatsApp message ids) and
-refills the catalogue and the wijkteams; a broken file is refused with its place and reason, and
-the database is left as it was.
+Reads the catalogue, the municipality, the wijkteams, the triage's needs, questions and outcomes,
+the crisis patterns and the intent labels; a broken file is refused with its place and reason, and
+the database is left as it was. Then creates every table (catalogue, wijkteams, intake summaries,
+handoffs, WhatsApp message ids) and refills the catalogue and the wijkteams.
 """
+
 import sys
 
 from sqlalchemy.engine import Engine
 
-# handoff and whatsapp register their tables (and the intakes') with Base.
-from bot import handoff, settings, whatsapp  # noqa: F401
-from bot.catalogue.loader import CatalogueError, read_catalogue, seed
+# These register their tables with Base.
+import bot.handoff.store
+import bot.intake.store
+import bot.messaging.deduplication  # noqa: F401
+from bot.catalogue.loader import read_catalogue, seed_catalogue
+from bot.content.reader import ContentError
+from bot.crisis import read_crisis_file
 from bot.database import Base, default_engine
-from bot.wijkteams import WijkteamsError, read_wijkteams, seed_wijkteams
+from bot.dialogue.fallback import read_labels
+from bot.municipality import read_municipality
+from bot.settings import ROOT, settings
+from bot.triage.advice import read_outcomes_file
+from bot.triage.needs import Needs, read_needs_file
+from bot.triage.questions import read_questions
+from bot.wijkteams.file import read_wijkteams
+from bot.wijkteams.tables import seed_wijkteams
 
 
 def seed_all(engine: Engine) -> str:
     """Reads and validates every file, then fills the database; returns what was loaded."""
-    catalogue = read_catalogue(settings.CATALOGUE_FILE)
-    teams = read_wijkteams(settings.WIJKTEAMS_FILE)
+    files = settings()
+    catalogue = read_catalogue(files.catalogue_file)
+    teams = read_wijkteams(files.wijkteams_file)
+    read_municipality(files.municipality_file)
+    read_questions(Needs(read_needs_file(files.needs_file), catalogue.provisions), files.questions_file)
+    read_outcomes_file(files.outcomes_file)
+    read_crisis_file(files.crisis_file)
+    read_labels(files.intent_labels_file)
     Base.metadata.create_all(engine)
-    seed(engine, catalogue)
+    seed_catalogue(engine, catalogue)
     seed_wijkteams(engine, teams)
     return f"{len(catalogue.provisions)} voorzieningen en {len(teams)} wijkteams"
 
 
 def main() -> int:
-    (settings.ROOT / "build").mkdir(exist_ok=True)  # home of the embedded SQLite default
+    (ROOT / "build").mkdir(exist_ok=True)  # home of the embedded SQLite default
     engine = default_engine()
     try:
         loaded = seed_all(engine)
-    except (CatalogueError, WijkteamsError) as error:
+    except ContentError as error:
         print(f"afgekeurd: {error}", file=sys.stderr)
         return 1
     print(f"geladen: {loaded} in {engine.url!r}")

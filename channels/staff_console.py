@@ -3,15 +3,17 @@ and the conversation, reply to the resident on the channel the resident used, ha
 conversation back to the assistant, or close it.
 
 Plain server-rendered pages on Rasa's own Sanic server, so a reply is delivered through the very
-channel objects Rasa uses. Accounts come from WMO_STAFF_FILE (bot/staff.py); there are no
+channel objects Rasa uses. Accounts come from WMO_STAFF_FILE (bot/staff); there are no
 built-in ones. Every form carries a token tied to the session, and cookies are HttpOnly and
 SameSite=Strict.
 """
+
 import time
 from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Deque, Dict, List, Optional, Text
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -22,10 +24,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.database import default_engine
-from bot.handoff import OPEN, Handoff, HandoffStore, Kind, Status
-from bot.intake import IntakeSummary
+from bot.handoff.model import OPEN, HandoffKind, Status
+from bot.handoff.store import Handoff, HandoffStore
+from bot.intake.summary import IntakeSummary
 from bot.municipality import municipality
-from bot.staff import Sessions, check_password, read_staff, session_key, staff_file
+from bot.settings import settings
+from bot.staff.accounts import check_password, read_staff
+from bot.staff.sessions import Sessions, session_key
 
 COOKIE = "wmo_medewerker"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,17 +45,17 @@ CLOSED = "De medewerker heeft het gesprek afgesloten. Heeft u nog een vraag? Dan
 
 class StaffConsole(InputChannel):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "medewerkers"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         return cls()
 
     def __init__(self) -> None:
         self.handoffs = HandoffStore(default_engine())
         self.sessions = Sessions(session_key())
-        self.failures: Dict[str, Deque[float]] = defaultdict(deque)
+        self.failures: dict[str, deque[float]] = defaultdict(deque)
         self.pages = Environment(
             loader=FileSystemLoader(str(TEMPLATES)),
             autoescape=select_autoescape(["html"]),
@@ -58,12 +63,12 @@ class StaffConsole(InputChannel):
         self.office = municipality().office_hours
         self.pages.filters["local"] = lambda moment: self.office.local(moment).strftime("%d-%m-%Y %H:%M")
 
-    def url_prefix(self) -> Text:
+    def url_prefix(self) -> str:
         return PREFIX
 
     # Sign-in -------------------------------------------------------------------------------
 
-    def _staff(self, request: Request) -> Optional[str]:
+    def _staff(self, request: Request) -> str | None:
         return self.sessions.holder(request.cookies.get(COOKIE, ""))
 
     def _locked(self, name: str) -> bool:
@@ -77,9 +82,15 @@ class StaffConsole(InputChannel):
         html = self.pages.get_template(template).render(
             prefix=PREFIX, staff=self._staff(request), form_token=self.sessions.form_token(token), **values
         )
-        return response.html(html, status=status, headers={
-            "Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer",
-        })
+        return response.html(
+            html,
+            status=status,
+            headers={
+                "Cache-Control": "no-store",
+                "X-Frame-Options": "DENY",
+                "Referrer-Policy": "no-referrer",
+            },
+        )
 
     def _form_ok(self, request: Request) -> bool:
         token = request.cookies.get(COOKIE, "")
@@ -88,7 +99,7 @@ class StaffConsole(InputChannel):
     # Delivering to the resident ------------------------------------------------------------
 
     @staticmethod
-    def _output(request: Request, channel: str) -> Optional[OutputChannel]:
+    def _output(request: Request, channel: str) -> OutputChannel | None:
         for input_channel in getattr(request.app.ctx, "input_channels", []):
             if input_channel.name() == channel:
                 return input_channel.get_output_channel()
@@ -114,7 +125,7 @@ class StaffConsole(InputChannel):
         await output.send_response(handoff.conversation_id, {"text": text})
         return True
 
-    async def _conversation(self, request: Request, conversation_id: str) -> List[Dict[str, str]]:
+    async def _conversation(self, request: Request, conversation_id: str) -> list[dict[str, str]]:
         tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
         lines = []
         for event in tracker.events if tracker else []:
@@ -134,16 +145,25 @@ class StaffConsole(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         console = Blueprint("staff_console", __name__)
 
-        def login_page(request: Request, error: Optional[str] = None, status: int = 200) -> HTTPResponse:
-            return self._page("login.html", request, status=status, title="Inloggen", error=error,
-                              no_accounts=not read_staff(staff_file()))
+        def login_page(request: Request, error: str | None = None, status: int = 200) -> HTTPResponse:
+            return self._page(
+                "login.html",
+                request,
+                status=status,
+                title="Inloggen",
+                error=error,
+                no_accounts=not read_staff(settings().staff_file),
+            )
 
         @console.route("/", methods=["GET"], strict_slashes=False)
         async def overview(request: Request) -> HTTPResponse:
             if not self._staff(request):
                 return response.redirect(f"{PREFIX}/inloggen", status=303)
             return self._page(
-                "list.html", request, title="Open overdrachten", handoffs=self.handoffs.open_handoffs(),
+                "list.html",
+                request,
+                title="Open overdrachten",
+                handoffs=self.handoffs.open_handoffs(),
                 done=request.args.get("klaar"),
             )
 
@@ -157,7 +177,7 @@ class StaffConsole(InputChannel):
             password = request.form.get("password") or ""
             if self._locked(name):
                 return login_page(request, "Te vaak een verkeerd wachtwoord. Probeer het over een kwartier.", 429)
-            stored = read_staff(staff_file()).get(name)
+            stored = read_staff(settings().staff_file).get(name)
             if stored is None or not check_password(password, stored):
                 self.failures[name].append(time.time())
                 return login_page(request, "Gebruikersnaam of wachtwoord klopt niet.", 401)
@@ -175,8 +195,11 @@ class StaffConsole(InputChannel):
             del answer.cookies[COOKIE]
             return answer
 
-        def guarded(action: Callable[..., Awaitable[HTTPResponse]]):
+        def guarded(
+            action: Callable[..., Awaitable[HTTPResponse]],
+        ) -> Callable[[Request, str], Coroutine[Any, Any, HTTPResponse]]:
             """Signed in, a valid form token and an existing handoff, or a clear refusal."""
+
             async def handler(request: Request, handoff_id: str) -> HTTPResponse:
                 staff = self._staff(request)
                 if not staff:
@@ -187,14 +210,20 @@ class StaffConsole(InputChannel):
                 if handoff is None:
                     return response.text("Deze overdracht bestaat niet (meer).", status=404)
                 return await action(request, handoff, staff)
+
             handler.__name__ = action.__name__
             return handler
 
         async def show(request: Request, handoff: Handoff, staff: str, **values: Any) -> HTTPResponse:
             intake = IntakeSummary(**handoff.summary.intake).text() if handoff.summary.intake else None
             return self._page(
-                "handoff.html", request, title="Overdracht", handoff=handoff, intake=intake,
-                conversation=await self._conversation(request, handoff.conversation_id), open_statuses=OPEN,
+                "handoff.html",
+                request,
+                title="Overdracht",
+                handoff=handoff,
+                intake=intake,
+                conversation=await self._conversation(request, handoff.conversation_id),
+                open_statuses=OPEN,
                 **values,
             )
 
@@ -205,7 +234,7 @@ class StaffConsole(InputChannel):
         @guarded
         async def reply(request: Request, handoff: Handoff, staff: str) -> HTTPResponse:
             text = (request.form.get("text") or "").strip()
-            if handoff.kind != Kind.chat.value or handoff.status not in OPEN:
+            if handoff.kind != HandoffKind.chat.value or handoff.status not in OPEN:
                 return await show(request, handoff, staff, error="Dit gesprek is niet meer open.")
             if not text or len(text) > MAX_REPLY:
                 return await show(request, handoff, staff, error=f"Typ een bericht van 1 tot {MAX_REPLY} tekens.")
@@ -217,7 +246,7 @@ class StaffConsole(InputChannel):
         async def finish(request: Request, handoff: Handoff, staff: str, status: Status, text: str) -> HTTPResponse:
             if handoff.status not in OPEN:
                 return await show(request, handoff, staff, error="Dit gesprek is niet meer open.")
-            if handoff.kind == Kind.chat.value:
+            if handoff.kind == HandoffKind.chat.value:
                 await self._say(request, handoff, text, staff, resume=True)
             self.handoffs.set_status(handoff.id, status, staff)
             return response.redirect(f"{PREFIX}/?klaar=Overdracht {status.value}.", status=303)

@@ -1,16 +1,18 @@
 """The demo municipal page with the chat widget, at /chat/, served by the Rasa server itself so the
 widget reaches Rasa's socketio channel on the same address. The widget is rasa-webchat from npm
 (web/package.json); web/widget.js starts it in Dutch and adds what it lacks for accessibility."""
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import settings
+from bot.settings import ROOT
 
-WEB = settings.ROOT / "web"
+WEB = ROOT / "web"
 FILES = {
     "": WEB / "index.html",
     "webchat.js": WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js",
@@ -30,17 +32,17 @@ HEADERS = {
 
 class WebsitePage(InputChannel):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "website"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         missing = [str(path) for path in FILES.values() if not path.exists()]
         if missing:
             raise FileNotFoundError(f"run scripts/install first; missing: {', '.join(missing)}")
         return cls()
 
-    def url_prefix(self) -> Text:
+    def url_prefix(self) -> str:
         return "/chat"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

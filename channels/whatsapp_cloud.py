@@ -4,9 +4,11 @@ Set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSA
 to switch it on; WHATSAPP_API_BASE_URL and WHATSAPP_API_VERSION choose where messages are sent
 (tests point the base URL at a local fake). Without them the webhook answers 503.
 """
+
 import json
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -15,16 +17,16 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.database import default_engine
-from bot.pseudonym import Pseudonyms
-from bot.whatsapp import (
+from bot.messaging.deduplication import Deduplicator
+from bot.messaging.whatsapp import (
     UNSUPPORTED,
-    Deduplicator,
-    MalformedNotification,
+    MalformedNotificationError,
     messages_for,
     read_notification,
     signature_valid,
 )
-from channels.settings import from_environment
+from bot.privacy.pseudonym import Pseudonyms
+from channels.environment import from_environment
 
 logger = logging.getLogger(__name__)
 
@@ -34,16 +36,16 @@ OPTIONAL = {"WHATSAPP_API_BASE_URL": "https://graph.facebook.com", "WHATSAPP_API
 
 class WhatsAppCloudOutput(OutputChannel):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "whatsapp"
 
-    def __init__(self, settings: Dict[str, str], pseudonyms: Pseudonyms) -> None:
+    def __init__(self, settings: dict[str, str], pseudonyms: Pseudonyms) -> None:
         base = settings["WHATSAPP_API_BASE_URL"].rstrip("/")
         self._url = f"{base}/{settings['WHATSAPP_API_VERSION']}/{settings['WHATSAPP_PHONE_NUMBER_ID']}/messages"
         self._headers = {"Authorization": f"Bearer {settings['WHATSAPP_ACCESS_TOKEN']}"}
         self._pseudonyms = pseudonyms
 
-    async def _send(self, recipient_id: Text, messages: Callable[[str], List[Dict[str, Any]]]) -> None:
+    async def _send(self, recipient_id: str, messages: Callable[[str], list[dict[str, Any]]]) -> None:
         address = self._pseudonyms.address(recipient_id)
         if address is None:
             raise ValueError("not a WhatsApp conversation of this channel")
@@ -55,39 +57,41 @@ class WhatsAppCloudOutput(OutputChannel):
                         # The body can quote the message; the status says enough.
                         raise RuntimeError(f"WhatsApp Cloud API answered {answer.status}")
 
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self._send(recipient_id, lambda to: messages_for(to, text))
 
     async def send_text_with_buttons(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         await self._send(recipient_id, lambda to: messages_for(to, text, buttons))
 
     async def send_quick_replies(
-        self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]], **kwargs: Any
+        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
-    async def send_image_url(self, recipient_id: Text, image: Text, **kwargs: Any) -> None:
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self.send_text_message(recipient_id, image)
 
 
 class WhatsAppCloudInput(InputChannel):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "whatsapp"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         return cls(from_environment("WhatsApp Cloud API", REQUIRED, OPTIONAL))
 
-    def __init__(self, settings: Optional[Dict[str, str]]) -> None:
+    def __init__(self, settings: dict[str, str] | None) -> None:
         self.settings = settings
         self.pseudonyms = Pseudonyms(settings["WHATSAPP_APP_SECRET"], "wa-") if settings else None
         self.seen = Deduplicator(default_engine())
 
-    def get_output_channel(self) -> Optional[OutputChannel]:
-        return WhatsAppCloudOutput(self.settings, self.pseudonyms) if self.settings else None
+    def get_output_channel(self) -> OutputChannel | None:
+        if self.settings is None or self.pseudonyms is None:
+            return None
+        return WhatsAppCloudOutput(self.settings, self.pseudonyms)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = Blueprint("whatsapp_cloud_webhook", __name__)
@@ -108,7 +112,8 @@ class WhatsAppCloudInput(InputChannel):
 
         @hook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            if not self.settings:
+            output, pseudonyms = self.get_output_channel(), self.pseudonyms
+            if not self.settings or output is None or pseudonyms is None:
                 return response.text("WhatsApp is niet ingesteld", status=503)
             body = request.body or b""
             signature = request.headers.get("X-Hub-Signature-256")
@@ -116,13 +121,12 @@ class WhatsAppCloudInput(InputChannel):
                 return response.json({"error": "ongeldige handtekening"}, status=403)
             try:
                 incoming = read_notification(json.loads(body))
-            except (ValueError, MalformedNotification) as error:
+            except (ValueError, MalformedNotificationError) as error:
                 return response.json({"error": f"geen geldige WhatsApp-melding: {error}"}, status=400)
-            output = self.get_output_channel()
             for message in incoming:
                 if not self.seen.first_time(message.message_id):
                     continue
-                sender = self.pseudonyms.conversation_id(message.sender)
+                sender = pseudonyms.conversation_id(message.sender)
                 try:
                     if message.text is None:
                         await output.send_text_message(sender, UNSUPPORTED)

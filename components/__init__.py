@@ -1,1 +1,1 @@
-"""Custom Rasa NLU components: thin wrappers around plain Python in bot/."""
+"""Rasa plug-ins: NLU components (thin wrappers around plain Python in bot/) and the training data importer."""

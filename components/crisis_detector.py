@@ -1,13 +1,14 @@
-"""Marks a message that signals acute need (bot/crisis.py) as the `crisis` intent, with the kinds as
+"""Marks a message that signals acute need (bot/crisis) as the `crisis` intent, with the kinds as
 `crisis` entities, whatever the intent classifier thought.
 
 It sits after DIET and before the FallbackClassifier, so a crisis is never lost to a low-confidence
 fallback and is found in every message, also in the middle of a form. A phrasing the patterns miss
 can still reach `crisis` through DIET, which is trained on that intent too.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -28,7 +29,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.crisis import CRISIS_FILE, CrisisHelp, read_crisis_file
+from bot.crisis import CrisisDetector, read_crisis_file
+from bot.settings import settings
 
 INTENT_NAME = ENTITY = "crisis"
 
@@ -39,26 +41,26 @@ INTENT_NAME = ENTITY = "crisis"
 )
 class CrisisSignalDetector(GraphComponent, EntityExtractorMixin):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"signals": str(CRISIS_FILE)}
+    def get_default_config() -> dict[str, Any]:
+        return {"signals": str(settings().crisis_file)}
 
-    def __init__(self, help_lines: CrisisHelp) -> None:
-        self._help = help_lines
+    def __init__(self, detector: CrisisDetector) -> None:
+        self._detector = detector
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> CrisisSignalDetector:
-        return cls(CrisisHelp(read_crisis_file(config["signals"])))
+        return cls(CrisisDetector(read_crisis_file(config["signals"])))
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            kinds = self._help.detect(text)
+            kinds = self._detector.detect(text)
             if not kinds:
                 continue
             # The signal is the message as a whole, so each kind spans all of it.

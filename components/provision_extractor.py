@@ -3,9 +3,10 @@
 It reads only the message text, so it works with any spaCy model (or none): swapping the
 pipeline's language model never changes which provisions are recognised.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -22,9 +23,9 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import settings
 from bot.catalogue.loader import read_catalogue
-from bot.provision_terms import ProvisionMatcher
+from bot.catalogue.terms import ProvisionMatcher
+from bot.settings import settings
 
 ENTITY = "provision"
 
@@ -32,8 +33,8 @@ ENTITY = "provision"
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class ProvisionEntityExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"catalogue": str(settings.CATALOGUE_FILE)}
+    def get_default_config() -> dict[str, Any]:
+        return {"catalogue": str(settings().catalogue_file)}
 
     def __init__(self, matcher: ProvisionMatcher) -> None:
         self._matcher = matcher
@@ -41,14 +42,14 @@ class ProvisionEntityExtractor(GraphComponent, EntityExtractorMixin):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> ProvisionEntityExtractor:
         return cls(ProvisionMatcher.from_catalogue(read_catalogue(config["catalogue"])))
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             found = [
                 {
@@ -59,7 +60,5 @@ class ProvisionEntityExtractor(GraphComponent, EntityExtractorMixin):
                 }
                 for mention in self._matcher.find(message.get(TEXT) or "")
             ]
-            message.set(
-                ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True
-            )
+            message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages

@@ -6,15 +6,12 @@ from `spacy-lookups-data`. It is packaged with `spacy package` and installed lik
 `SpacyNLP` loads it by name. Rasa caches SpacyNLP's output by model name only; scripts/train
 retrains when VERSION below changes, so bump it whenever the pipeline's behaviour changes.
 """
+
 import importlib.metadata
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-
-import spacy
-from spacy.cli.package import package
-from spacy.lookups import load_lookups
 
 NAME = "wmo_sm"
 PACKAGE = f"nl_{NAME}"
@@ -29,9 +26,15 @@ def installed_version() -> str:
 
 
 def build(target: Path) -> Path:
+    # Imported here: spaCy takes seconds to import, and an installed pipeline needs no build.
+    import spacy
+    from spacy.cli.package import package
+    from spacy.lookups import load_lookups
+
     nlp = spacy.blank("nl")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))
+    # add_pipe is typed as returning any pipe; the lemmatizer's initialize takes its lookups.
+    lemmatizer.initialize(lookups=load_lookups("nl", ["lemma_lookup"]))  # type: ignore[call-arg]
     nlp.meta.update(
         name=NAME,
         version=VERSION,
@@ -54,8 +57,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         sdist = build(Path(folder))
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-             "--no-build-isolation", "--force-reinstall", str(sdist)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--no-deps",
+                "--no-build-isolation",
+                "--force-reinstall",
+                str(sdist),
+            ],
             check=True,
         )
     print(f"installed {PACKAGE} {VERSION}")

@@ -1,4 +1,5 @@
 """Chat with the running assistant in this terminal, through Rasa's own console client."""
+
 import asyncio
 import os
 import sys

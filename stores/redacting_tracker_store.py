@@ -5,19 +5,22 @@ that forgets a conversation when the resident asks ("verwijder mijn gesprek").
 Configured in endpoints.yml; `store` holds the real store's settings, as Rasa's own
 `tracker_store` section would (none: in memory).
 """
-import logging
-from typing import Any, Dict, FrozenSet, Iterable, Optional, Text
 
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, Restarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import settings
 from bot.municipality import municipality
-from bot.redact import public_contacts, redact
-from bot.wijkteams import read_wijkteams
+from bot.privacy.redact import public_contacts, redact
+from bot.settings import settings
+from bot.wijkteams.file import read_wijkteams
 
 logger = logging.getLogger(__name__)
 
@@ -27,14 +30,14 @@ FORGET_ACTION = "action_delete_conversation"
 _KEEP = frozenset({"event", "name", "timestamp", "message_id", "input_channel", "policy", "sender_id"})
 
 
-def published_contacts() -> FrozenSet[str]:
+def published_contacts() -> frozenset[str]:
     """The municipality's and the wijkteams' own numbers and addresses: kept, or the assistant's
     answers in the stored conversation (and its slots) would lose them."""
-    place, teams = municipality(), read_wijkteams(settings.WIJKTEAMS_FILE)
+    place, teams = municipality(), read_wijkteams(settings().wijkteams_file)
     return public_contacts([place.phone, place.urgent_phone, *(t.telefoon for t in teams)], [t.email for t in teams])
 
 
-def _redacted(value: Any, public: FrozenSet[str], key: Optional[str] = None) -> Any:
+def _redacted(value: Any, public: frozenset[str], key: str | None = None) -> Any:
     if isinstance(value, str):
         return value if key in _KEEP else redact(value, public)
     if isinstance(value, dict):
@@ -44,14 +47,16 @@ def _redacted(value: Any, public: FrozenSet[str], key: Optional[str] = None) -> 
     return value
 
 
-def redacted_tracker(tracker: DialogueStateTracker, domain: Domain, public: FrozenSet[str]) -> DialogueStateTracker:
+def redacted_tracker(tracker: DialogueStateTracker, domain: Domain, public: frozenset[str]) -> DialogueStateTracker:
     """The same conversation with personal numbers replaced; the tracker itself when it has none."""
     events = [event.as_dict() for event in tracker.events]
     cleaned = [_redacted(event, public) for event in events]
     if cleaned == events:
         return tracker
     return DialogueStateTracker.from_events(
-        tracker.sender_id, [Event.from_parameters(event) for event in cleaned], domain.slots,
+        tracker.sender_id,
+        [Event.from_parameters(event) for event in cleaned],
+        domain.slots,
         tracker._max_event_history,
     )
 
@@ -71,8 +76,12 @@ def asked_to_forget(tracker: DialogueStateTracker) -> bool:
 
 class RedactingTrackerStore(TrackerStore):
     def __init__(
-        self, domain: Optional[Domain], host: Optional[Text] = None, event_broker=None,
-        store: Optional[Dict[Text, Any]] = None, **kwargs: Any,
+        self,
+        domain: Domain | None,
+        host: str | None = None,
+        event_broker: EventBroker | None = None,
+        store: dict[str, Any] | None = None,
+        **kwargs: Any,
     ) -> None:
         inner = TrackerStore.create(EndpointConfig.from_dict(store) if store else None, domain, event_broker)
         # Rasa wraps every store in an AwaitableTrackerStore; deleting needs the store itself.
@@ -85,7 +94,7 @@ class RedactingTrackerStore(TrackerStore):
         return self._inner.domain
 
     @domain.setter
-    def domain(self, domain: Optional[Domain]) -> None:
+    def domain(self, domain: Domain | None) -> None:
         self._inner.domain = domain or Domain.empty()
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -94,16 +103,16 @@ class RedactingTrackerStore(TrackerStore):
             return
         await self._inner.save(redacted_tracker(tracker, self.domain, self._public))
 
-    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         return await self._inner.retrieve(sender_id)
 
-    async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+    async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
         return await self._inner.retrieve_full_tracker(conversation_id)
 
-    async def keys(self) -> Iterable[Text]:
+    async def keys(self) -> Iterable[str]:
         return await self._inner.keys()
 
-    async def delete(self, sender_id: Text) -> None:
+    async def delete(self, sender_id: str) -> None:
         """Removes every stored event of the conversation."""
         store = self._inner
         if isinstance(store, InMemoryTrackerStore):

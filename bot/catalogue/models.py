@@ -1,18 +1,20 @@
 """The catalogue file's structure, validated with pydantic so a bad entry fails with its location."""
+
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import List
+from typing import Any
 
-from pydantic import constr, root_validator, validator
+from pydantic import ConstrainedStr, root_validator, validator
 
-from bot.strict import StrictModel
-
-Code = constr(regex=r"^[a-z][a-z_]*$")
-Text = constr(strip_whitespace=True, min_length=3)
+from bot.content.model import Code, Sentence, StrictModel, Word
 
 
-class Kind(str, Enum):
+class Period(ConstrainedStr):
+    regex = r"^(maand|4 weken)$"
+
+
+class ProvisionKind(str, Enum):
     algemeen = "algemeen"
     maatwerk = "maatwerk"
 
@@ -27,21 +29,21 @@ class Contribution(str, Enum):
 
 class Provision(StrictModel):
     code: Code
-    name: Text
-    kind: Kind
-    summary: Text
-    for_whom: Text
-    conditions: List[Text]
-    exclusions: List[Text]
+    name: Sentence
+    kind: ProvisionKind
+    summary: Sentence
+    for_whom: Sentence
+    conditions: list[Sentence]
+    exclusions: list[Sentence]
     pgb: bool
     contribution: Contribution
-    how_to_apply: Text
-    terms: List[constr(strip_whitespace=True, to_lower=True, min_length=2)]
-    sources: List[Text]
+    how_to_apply: Sentence
+    terms: list[Word]
+    sources: list[Sentence]
     checked: date
 
     @validator("sources", "terms")
-    def _not_empty(cls, value):  # noqa: N805 - pydantic validators take the class
+    def _not_empty(cls, value: list[str]) -> list[str]:
         if not value:
             raise ValueError("mag niet leeg zijn")
         return value
@@ -50,15 +52,15 @@ class Provision(StrictModel):
 class ContributionRate(StrictModel):
     year: int
     amount: Decimal
-    period: constr(regex=r"^(maand|4 weken)$")
+    period: Period
     verified: bool
-    source: Text
+    source: Sentence
     checked: date
 
 
 class SourcedText(StrictModel):
-    text: Text
-    source: Text
+    text: Sentence
+    source: Sentence
     checked: date
 
 
@@ -66,21 +68,21 @@ SOURCED_LISTS = ("contribution_exemptions", "exclusion_grounds", "not_grounds", 
 
 
 class CatalogueFile(StrictModel):
-    contribution_rates: List[ContributionRate]
-    not_provisions: List[constr(strip_whitespace=True, to_lower=True, min_length=2)]
-    contribution_exemptions: List[SourcedText]
-    exclusion_grounds: List[SourcedText]
-    not_grounds: List[SourcedText]
-    pgb_conditions: List[SourcedText]
-    provisions: List[Provision]
+    contribution_rates: list[ContributionRate]
+    not_provisions: list[Word]
+    contribution_exemptions: list[SourcedText]
+    exclusion_grounds: list[SourcedText]
+    not_grounds: list[SourcedText]
+    pgb_conditions: list[SourcedText]
+    provisions: list[Provision]
 
     @root_validator(skip_on_failure=True)
-    def _unique(cls, values):  # noqa: N805
+    def _unique(cls, values: dict[str, Any]) -> dict[str, Any]:
         codes = [p.code for p in values["provisions"]]
         duplicates = {c for c in codes if codes.count(c) > 1}
         if duplicates:
             raise ValueError(f"dubbele code(s): {', '.join(sorted(duplicates))}")
-        owners = {}
+        owners: dict[str, str] = {}
         for provision in values["provisions"]:
             for term in provision.terms:
                 if owners.setdefault(term, provision.code) != provision.code:

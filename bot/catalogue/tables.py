@@ -1,4 +1,5 @@
 """SQLAlchemy tables of the catalogue; the same schema on SQLite and PostgreSQL."""
+
 from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Text
 
 from bot.database import Base

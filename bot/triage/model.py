@@ -3,11 +3,13 @@
 Outcome and reason codes are stable: conversation slots, stored intake summaries and analytics use
 them, so rename one only together with everything that reads it.
 """
+
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Mapping, Optional, Tuple
+from typing import Any
 
-from bot.crisis import CrisisKind
+from bot.crisis.signals import CrisisKind
 
 
 class Outcome(str, Enum):
@@ -108,7 +110,7 @@ class General(str, Enum):
 
 
 # The closed answer each question takes; the need questions take a need code or free text.
-ANSWER_TYPES = {
+ANSWER_TYPES: dict[Question, type[Enum]] = {
     Question.subject: Subject,
     Question.safe_tonight: YesNo,
     Question.medical: YesNo,
@@ -130,21 +132,21 @@ class TriageAnswers:
     the first is a ground (algemeen gebruikelijk), the second explicitly is not one.
     """
 
-    subject: Optional[Subject] = None
-    need_text: Optional[str] = None
-    need: Optional[str] = None
-    safe_tonight: Optional[YesNo] = None
-    medical: Optional[YesNo] = None
-    duration: Optional[Duration] = None
-    age: Optional[Age] = None
-    wlz: Optional[Wlz] = None
-    has_it: Optional[HasIt] = None
-    help_now: Optional[HelpNow] = None
-    housemate: Optional[YesNo] = None
-    general: Optional[General] = None
+    subject: Subject | None = None
+    need_text: str | None = None
+    need: str | None = None
+    safe_tonight: YesNo | None = None
+    medical: YesNo | None = None
+    duration: Duration | None = None
+    age: Age | None = None
+    wlz: Wlz | None = None
+    has_it: HasIt | None = None
+    help_now: HelpNow | None = None
+    housemate: YesNo | None = None
+    general: General | None = None
     ordinary_product: bool = False
     pays_self: bool = False
-    crisis: Tuple[CrisisKind, ...] = ()
+    crisis: tuple[CrisisKind, ...] = ()
 
     def get(self, question: Question) -> Any:
         return getattr(self, question.name)
@@ -152,7 +154,7 @@ class TriageAnswers:
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any], **derived: Any) -> "TriageAnswers":
         """Answers from conversation slots; a value that is not a valid answer counts as unknown."""
-        values = {}
+        values: dict[str, Any] = {}
         for question in Question:
             value = slots.get(question.value)
             kind = ANSWER_TYPES.get(question)
@@ -165,9 +167,9 @@ class TriageAnswers:
 @dataclass(frozen=True)
 class TriageResult:
     outcome: Outcome
-    reasons: Tuple[Reason, ...]
-    provisions: Tuple[str, ...] = ()  # catalogue codes that may fit, best first
-    crisis: Tuple[CrisisKind, ...] = ()
+    reasons: tuple[Reason, ...]
+    provisions: tuple[str, ...] = ()  # catalogue codes that may fit, best first
+    crisis: tuple[CrisisKind, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,6 @@ class Assessment:
     """Where the triage stands: the questions answered on the way, and either the next question or
     the result."""
 
-    answered: Tuple[Question, ...]
-    next_question: Optional[Question] = None
-    result: Optional[TriageResult] = None
-
+    answered: tuple[Question, ...]
+    next_question: Question | None = None
+    result: TriageResult | None = None

@@ -1,23 +1,24 @@
-"""The triage's questions (data/triage/questions.yml): their Dutch text, their buttons, and how a
+"""The triage's questions (content/triage/questions.yml): their Dutch text, their buttons, and how a
 clicked or typed answer becomes an answer code.
 
 A button sends its own title, so clicking and typing take the same road.
 """
+
 import re
 import string
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Dict, List, Optional, Pattern, Sequence, Tuple
+from re import Pattern
 
-import yaml
-from pydantic import constr
+from pydantic import ConstrainedStr, Field
 
-from bot import settings
-from bot.strict import StrictModel
-from bot.text import normalise
+from bot.content.model import StrictModel
+from bot.content.reader import ContentError, parse, read_yaml
+from bot.dutch import normalise
+from bot.messaging.limits import BUTTON_TITLE
 from bot.triage.model import ANSWER_TYPES, Age, Duration, Question
-from bot.triage.needs import MAX_BUTTON_TITLE, OTHER, Needs
+from bot.triage.needs import OTHER, Needs
 
-QUESTIONS_FILE = settings.DATA_DIR / "triage" / "questions.yml"
 PLACEHOLDERS = {"wie", "algemeen"}
 
 _AGE_WORDS = (
@@ -30,52 +31,78 @@ _DURATION_NUMBER = re.compile(
 )
 _COUNTS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10}
 _MONTHS_PER = {
-    "dag": 1 / 30, "dagen": 1 / 30, "week": 12 / 52, "weken": 12 / 52,
-    "maand": 1, "maanden": 1, "jaar": 12, "jaren": 12,
+    "dag": 1 / 30,
+    "dagen": 1 / 30,
+    "week": 12 / 52,
+    "weken": 12 / 52,
+    "maand": 1,
+    "maanden": 1,
+    "jaar": 12,
+    "jaren": 12,
 }
 SHORT_MONTHS = 6  # aids needed for less than about half a year come through the health insurer
 
 
+class AnswerCode(ConstrainedStr):
+    min_length = 2
+
+
+class OptionTitle(ConstrainedStr):
+    min_length = 2
+    max_length = BUTTON_TITLE
+
+
+class AnswerWord(ConstrainedStr):
+    """Matched after normalising, so case and accents do not matter."""
+
+    strip_whitespace = True
+    min_length = 2
+
+
+class QuestionLabel(ConstrainedStr):
+    min_length = 3
+
+
+class QuestionText(ConstrainedStr):
+    min_length = 5
+
+
 class Option(StrictModel):
-    value: constr(min_length=2)
-    title: constr(min_length=2, max_length=MAX_BUTTON_TITLE)
-    words: List[constr(strip_whitespace=True, min_length=2)]
+    value: AnswerCode
+    title: OptionTitle
+    words: list[AnswerWord]
 
 
 class QuestionSpec(StrictModel):
-    label: constr(min_length=3)
-    text: constr(min_length=5)
-    options: List[Option] = []
+    label: QuestionLabel
+    text: QuestionText
+    options: list[Option] = Field(default_factory=list)
 
 
-class QuestionsError(ValueError):
-    """The questions file does not fit the triage; the message says where."""
-
-
-def _phrase(word: str) -> Pattern:
+def _phrase(word: str) -> Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(normalise(word))}(?![\w-])")
 
 
 class Questions:
-    def __init__(self, specs: Dict[str, QuestionSpec], needs: Needs) -> None:
+    def __init__(self, specs: dict[str, QuestionSpec], needs: Needs) -> None:
         known = {question.value for question in Question}
         if set(specs) != known:
             wrong = sorted(known ^ set(specs))
-            raise QuestionsError(f"vragen moeten precies {sorted(known)} zijn; verschil: {wrong}")
+            raise ContentError(f"questions.yml: vragen moeten precies {sorted(known)} zijn; verschil: {wrong}")
         for question, kind in ANSWER_TYPES.items():
             values = [option.value for option in specs[question.value].options]
             if sorted(values) != sorted(member.value for member in kind):
                 wanted = [member.value for member in kind]
-                raise QuestionsError(f"{question.value}: antwoorden moeten {wanted} zijn, niet {values}")
+                raise ContentError(f"questions.yml: {question.value}: antwoorden moeten {wanted} zijn, niet {values}")
         for name, spec in specs.items():
             fields = {field for _, field, _, _ in string.Formatter().parse(spec.text) if field}
             if fields - PLACEHOLDERS:
-                raise QuestionsError(f"{name}: onbekende invulplek {sorted(fields - PLACEHOLDERS)}")
-        if len(needs[OTHER].label) > MAX_BUTTON_TITLE:
-            raise QuestionsError(f"het label van '{OTHER}' is langer dan {MAX_BUTTON_TITLE} tekens")
+                raise ContentError(f"questions.yml: {name}: onbekende invulplek {sorted(fields - PLACEHOLDERS)}")
+        if len(needs[OTHER].label) > BUTTON_TITLE:
+            raise ContentError(f"needs.yml: het label van '{OTHER}' is langer dan {BUTTON_TITLE} tekens")
         self._specs = {Question(name): spec for name, spec in specs.items()}
         self._needs = needs
-        self._words: Dict[Question, List[Tuple[Pattern, int, str]]] = {
+        self._words: dict[Question, list[tuple[Pattern[str], int, str]]] = {
             question: [(_phrase(word), len(word), option.value) for option in spec.options for word in option.words]
             for question, spec in self._specs.items()
         }
@@ -91,20 +118,20 @@ class Questions:
         """How an answer code reads in a summary: the button title, or the need's label."""
         if question is Question.need:
             return self._needs[value].label
-        titles = {option.value: option.title for option in self._specs[question].options}
+        titles: dict[str, str] = {option.value: option.title for option in self._specs[question].options}
         return titles.get(value, value)
 
-    def _need_menu(self, question: Question) -> List[Tuple[str, str]]:
+    def _need_menu(self, question: Question) -> list[tuple[str, str]]:
         """(title, need code) of the need buttons; picking again also offers "Iets anders"."""
         menu = self._needs.menu(with_other=question is Question.need)
         return [(need.button or need.label, need.code) for need in menu]
 
-    def buttons(self, question: Question) -> List[str]:
+    def buttons(self, question: Question) -> list[str]:
         if question in (Question.need_text, Question.need):
             return [title for title, _ in self._need_menu(question)]
         return [option.title for option in self._specs[question].options]
 
-    def parse(self, question: Question, text: str, named_provisions: Sequence[str] = ()) -> Optional[str]:
+    def parse(self, question: Question, text: str, named_provisions: Sequence[str] = ()) -> str | None:
         """The answer code for a closed question or the need menu, or None if it is unclear."""
         plain = normalise(text).strip(" .!?")
         if question in (Question.need_text, Question.need):
@@ -124,9 +151,9 @@ class Questions:
                 return (Duration.kort if months < SHORT_MONTHS else Duration.lang).value
         return by_words
 
-    def _by_words(self, question: Question, plain: str) -> Optional[str]:
+    def _by_words(self, question: Question, plain: str) -> str | None:
         """The option whose longest matching word is longest; None if none match or two tie."""
-        best: Dict[str, int] = {}
+        best: dict[str, int] = {}
         for pattern, length, value in self._words[question]:
             if length > best.get(value, 0) and pattern.search(plain):
                 best[value] = length
@@ -137,7 +164,7 @@ class Questions:
         return winners[0] if len(winners) == 1 else None
 
 
-def _age(plain: str) -> Optional[Age]:
+def _age(plain: str) -> Age | None:
     for pattern, age in _AGE_WORDS:
         if pattern.search(plain):
             return age
@@ -145,14 +172,14 @@ def _age(plain: str) -> Optional[Age]:
     return age_for(int(next(group for group in match.groups() if group and group.isdigit()))) if match else None
 
 
-def age_for(years: int) -> Optional[Age]:
+def age_for(years: int) -> Age | None:
     """Under 18 or not; None for a number no person's age can be."""
     if years > 120:
         return None
     return Age.jonger if years < 18 else Age.ouder
 
 
-def _months(plain: str) -> Optional[float]:
+def _months(plain: str) -> float | None:
     match = _DURATION_NUMBER.search(plain)
     if not match:
         return None
@@ -160,6 +187,8 @@ def _months(plain: str) -> Optional[float]:
     return count * _MONTHS_PER[match.group(2)]
 
 
-def read_questions(needs: Needs, path: Path = QUESTIONS_FILE) -> Questions:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return Questions({name: QuestionSpec.parse_obj(spec) for name, spec in raw.items()}, needs)
+def read_questions(needs: Needs, path: Path) -> Questions:
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise ContentError(f"{path}: verwacht een vraag per naam (triage_subject, ...)")
+    return Questions({name: parse(QuestionSpec, spec, f"{path}, {name}") for name, spec in raw.items()}, needs)

@@ -7,9 +7,11 @@ Then algemene voorzieningen, and only then maatwerk. Each step asks only what it
 resident answers the fewest questions. Age alone never excludes anyone, and being able to pay is
 never a ground. The estimate is never a decision: the municipality decides after its onderzoek.
 """
-from typing import Any, Callable, List
 
-from bot.crisis import CrisisKind
+from collections.abc import Callable
+from typing import Any
+
+from bot.crisis.signals import CrisisKind
 from bot.triage.model import (
     Age,
     Assessment,
@@ -28,7 +30,7 @@ from bot.triage.model import (
 from bot.triage.needs import Needs
 
 
-class _Unanswered(Exception):
+class _UnansweredError(Exception):
     def __init__(self, question: Question) -> None:
         super().__init__(question.value)
         self.question = question
@@ -36,18 +38,18 @@ class _Unanswered(Exception):
 
 def assess(answers: TriageAnswers, needs: Needs) -> Assessment:
     """The questions answered on the way, and the next question or the result."""
-    answered: List[Question] = []
+    answered: list[Question] = []
 
     def answer(question: Question) -> Any:
         value = answers.get(question)
         if value is None:
-            raise _Unanswered(question)
+            raise _UnansweredError(question)
         answered.append(question)
         return value
 
     try:
         result = _decide(answers, needs, answer)
-    except _Unanswered as missing:
+    except _UnansweredError as missing:
         return Assessment(tuple(answered), next_question=missing.question)
     return Assessment(tuple(answered), result=result)
 
@@ -69,7 +71,7 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_medisch,))
     if need.personal_care and answer(Question.medical) is YesNo.ja:
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_verzorging,))
-    notes: List[Reason] = []
+    notes: list[Reason] = []
     if need.aid:
         duration = answer(Question.duration)
         if duration is Duration.kort:

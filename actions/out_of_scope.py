@@ -1,0 +1,26 @@
+"""Other municipal services: say kindly that this is not Wmo and point to the right page."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.municipality import municipality
+
+
+class ActionOutOfScope(Action):
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        place = municipality()
+        service = place.other_service(tracker.latest_message.get("text") or "")
+        if service is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        dispatcher.utter_message(
+            text=f"Vragen over {service.name} horen niet bij de Wmo, dus daar kan ik u niet mee helpen. "
+            f"U vindt het antwoord op {service.url}. Of bel {place.phone} ({place.opening_hours})."
+        )
+        return []

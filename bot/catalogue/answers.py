@@ -1,0 +1,155 @@
+"""Plain-Dutch (B1) answers composed from catalogue data. Always "u"; amounts carry their year.
+
+Every answer that states a rule or an amount ends with its source and the date it was checked.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.catalogue.models import Contribution, ContributionRate, Provision, ProvisionKind, SourcedText
+from bot.dutch import bullets, euro, source_line
+
+
+def _sources_of(items: Sequence[SourcedText | ContributionRate]) -> str:
+    """One source line for several sourced items, dated by the oldest check among them."""
+    return source_line(dict.fromkeys(item.source for item in items), min(item.checked for item in items))
+
+
+def _kind_label(provision: Provision) -> str:
+    if provision.kind is ProvisionKind.algemeen:
+        return "algemene voorziening: vrij toegankelijk, zonder aanvraag"
+    return "maatwerkvoorziening: de gemeente beslist na een gesprek"
+
+
+def provision_info(provision: Provision) -> str:
+    parts = [
+        f"{provision.name} ({_kind_label(provision)})",
+        provision.summary,
+        f"Voor wie? {provision.for_whom}",
+    ]
+    if provision.kind is ProvisionKind.maatwerk and provision.exclusions:
+        parts.append("Meestal niet als:\n" + bullets(provision.exclusions))
+    parts.append(f"Aanvragen: {provision.how_to_apply}")
+    parts.append(source_line(provision.sources, provision.checked))
+    return "\n\n".join(parts)
+
+
+def how_to_apply(provision: Provision) -> str:
+    text = f"{provision.name} aanvragen: {provision.how_to_apply}"
+    if provision.kind is ProvisionKind.maatwerk:
+        text += (
+            "\n\nNa uw melding volgt een gesprek (het keukentafelgesprek). Daarna beslist de gemeente."
+            " Koop of verbouw niets voordat de gemeente heeft beslist."
+        )
+    return f"{text}\n\n{source_line(provision.sources, provision.checked)}"
+
+
+def rate_sentence(rate: ContributionRate | None, today: date) -> str:
+    """The abonnementstarief with its year; a newer, unconfirmed amount is never stated."""
+    if rate is None:
+        return "Hoe hoog het abonnementstarief nu is, hoort u van het CAK of de gemeente."
+    sentence = (
+        f"In {rate.year} was dat maximaal {euro(rate.amount)} per {rate.period} per huishouden,"
+        " hoeveel hulp u ook krijgt. Het CAK stuurt de rekening."
+    )
+    if rate.year < today.year:
+        sentence += f" Het bedrag voor {today.year} hoort u van het CAK of de gemeente."
+    return sentence
+
+
+def own_contribution(provision: Provision, rate: ContributionRate | None, today: date) -> str:
+    name = provision.name
+    by_rule = {
+        Contribution.abonnementstarief: (
+            f"Voor {name.lower()} betaalt u een eigen bijdrage: het abonnementstarief. " + rate_sentence(rate, today)
+        ),
+        Contribution.geen: f"Voor {name.lower()} betaalt u geen eigen bijdrage.",
+        Contribution.inkomensafhankelijk: (
+            f"Voor {name.lower()} betaalt u een eigen bijdrage die afhangt van uw inkomen en"
+            " vermogen. Dat is niet het vaste abonnementstarief. Hoeveel het is, hoort u van de"
+            " gemeente."
+        ),
+        Contribution.eigen_tarief: (
+            f"{name} is een algemene voorziening. De aanbieder vraagt soms een eigen prijs."
+            " Vraag het de aanbieder of het wijkteam."
+        ),
+        Contribution.ritprijs: (
+            f"Voor {name.lower()} betaalt u per rit een ritprijs, ongeveer zoals in het openbaar"
+            " vervoer. De gemeente stelt die prijs vast."
+        ),
+    }
+    if provision.contribution is Contribution.abonnementstarief and rate is not None:
+        sources, checked = [rate.source], rate.checked
+    else:
+        sources, checked = provision.sources, provision.checked
+    return f"{by_rule[provision.contribution]}\n\n{source_line(sources, checked)}"
+
+
+def contribution_general(rate: ContributionRate | None, exemptions: list[SourcedText], today: date) -> str:
+    text = (
+        "Voor een maatwerkvoorziening betaalt u meestal een eigen bijdrage: het"
+        f" abonnementstarief. {rate_sentence(rate, today)}\n\nU betaalt niets als:\n"
+        + bullets(line.text for line in exemptions)
+        + "\n\nVoor beschermd wonen en opvang geldt een bijdrage die van uw inkomen afhangt."
+    )
+    sourced: list[SourcedText | ContributionRate] = [*exemptions, *([rate] if rate else [])]
+    return f"{text}\n\n{_sources_of(sourced)}"
+
+
+def pgb_general(conditions: list[SourcedText]) -> str:
+    return (
+        "Krijgt u een maatwerkvoorziening? Dan kiest u uit twee vormen:\n"
+        "- Zorg in natura: de gemeente regelt de hulp of het hulpmiddel via een aanbieder.\n"
+        "- Een persoonsgebonden budget (pgb): u koopt de hulp zelf in.\n\n"
+        "Voor een pgb geldt:\n" + bullets(line.text for line in conditions) + f"\n\n{_sources_of(conditions)}"
+    )
+
+
+def pgb_for(provision: Provision) -> str:
+    if provision.pgb:
+        text = (
+            f"{provision.name} kunt u als zorg in natura krijgen of als pgb. Met een pgb kiest u"
+            " zelf de aanbieder of het model. Kiest u iets duurders, dan betaalt u het verschil zelf."
+        )
+    elif provision.kind is ProvisionKind.algemeen:
+        text = f"{provision.name} is een algemene voorziening. U gaat er zelf heen; daar is geen pgb voor."
+    else:
+        text = f"Voor {provision.name.lower()} is geen pgb mogelijk. De gemeente regelt dit zelf."
+    return f"{text}\n\n{source_line(provision.sources, provision.checked)}"
+
+
+def eligibility_for(provision: Provision) -> str:
+    parts = [f"{provision.name}: {provision.for_whom}"]
+    if provision.kind is ProvisionKind.algemeen:
+        parts.append("Dit is een algemene voorziening. U kunt er zonder aanvraag gebruik van maken.")
+    else:
+        parts.append("Voorwaarden:\n" + bullets(provision.conditions))
+        if provision.exclusions:
+            parts.append("Meestal niet als:\n" + bullets(provision.exclusions))
+    parts.append(source_line(provision.sources, provision.checked))
+    return "\n\n".join(parts)
+
+
+def overview(provisions: list[Provision]) -> str:
+    def names(kind: ProvisionKind) -> str:
+        return ", ".join(p.name.lower() for p in provisions if p.kind is kind)
+
+    return (
+        "De Wmo kent twee soorten ondersteuning.\n\n"
+        f"Algemene voorzieningen zijn er voor iedereen, zonder aanvraag: {names(ProvisionKind.algemeen)}.\n\n"
+        f"Maatwerkvoorzieningen zijn afgestemd op u. De gemeente beslist na een gesprek: "
+        f"{names(ProvisionKind.maatwerk)}.\n\n"
+        "Eerst kijkt de gemeente wat u zelf kunt, wat mensen om u heen kunnen doen en of een"
+        " algemene voorziening helpt. Pas als dat niet genoeg is, komt maatwerk in beeld."
+    )
+
+
+def no_maatwerk(grounds: list[SourcedText], not_grounds: list[SourcedText]) -> str:
+    return (
+        "U krijgt meestal geen maatwerkvoorziening als:\n"
+        + bullets(ground.text for ground in grounds)
+        + "\n\nGeen reden om nee te zeggen is:\n"
+        + bullets(ground.text for ground in not_grounds)
+        + "\n\nDe gemeente kijkt altijd naar uw eigen situatie. Zij beslist, na een gesprek met u.\n\n"
+        + _sources_of([*grounds, *not_grounds])
+    )

@@ -1,0 +1,38 @@
+"""Two best guesses to offer as buttons when the assistant is unsure what the resident means, with
+the Dutch labels of content/intent_labels.yml."""
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from pydantic import ConstrainedStr
+
+from bot.content.model import StrictModel
+from bot.content.reader import read_model
+from bot.messaging.limits import BUTTON_TITLE
+from bot.settings import settings
+
+
+class Label(ConstrainedStr):
+    min_length = 2
+    max_length = BUTTON_TITLE
+
+
+class IntentLabels(StrictModel):
+    __root__: dict[str, Label]
+
+
+def read_labels(path: Path) -> dict[str, str]:
+    return dict(read_model(path, IntentLabels).__root__)
+
+
+@cache
+def labels() -> dict[str, str]:
+    return read_labels(settings().intent_labels_file)
+
+
+def best_guesses(ranking: Sequence[dict[str, object]], count: int = 2) -> list[tuple[str, str]]:
+    """(intent, label) for the highest-ranked intents that have a label, best first."""
+    known = labels()
+    names = [str(entry.get("name")) for entry in ranking]
+    return [(name, known[name]) for name in names if name in known][:count]

@@ -1,0 +1,98 @@
+"""Starts the real assistant (scripts/serve) on spare ports, for tests and benchmarks."""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine
+
+from bot.seed import seed_all
+from bot.settings import ROOT
+
+Reply = dict[str, Any]  # one message of the assistant's answer, as the REST channel sends it
+
+
+@dataclass(frozen=True)
+class Assistant:
+    """The running assistant as a resident reaches it: its REST channel, and its log and database."""
+
+    url: str
+    log: Path
+    database: str
+
+    def post(self, body: bytes) -> tuple[int, Any]:
+        """(HTTP status, parsed JSON): the list of replies, or the error Rasa answered with."""
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read())
+
+    def say(self, sender: str, text: str) -> list[Reply]:
+        messages: list[Reply]
+        status, messages = self.post(json.dumps({"sender": sender, "message": text}).encode())
+        assert status == 200
+        return messages
+
+
+def joined(messages: Iterable[Reply]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the assistant stopped while starting")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+@contextlib.contextmanager
+def running_assistant(
+    model: Path, folder: Path, rasa_port: int, action_port: int, extra_env: Mapping[str, str] | None = None
+) -> Iterator[Assistant]:
+    """Yields the Assistant once both servers answer; stops them afterwards."""
+    database = f"sqlite:///{folder / 'catalogue.db'}"
+    seed_all(create_engine(database, future=True))
+    log = folder / "serve.log"
+    env = {
+        **os.environ,
+        "RASA_PORT": str(rasa_port),
+        "ACTION_PORT": str(action_port),
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+        "DATABASE_URL": database,
+        "MODEL": str(model),
+        **(extra_env or {}),
+    }
+    with open(log, "w") as output:
+        process = subprocess.Popen(
+            [str(ROOT / "scripts" / "serve")],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_for(f"http://127.0.0.1:{rasa_port}/status", process)
+        wait_for(f"http://127.0.0.1:{action_port}/health", process)
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", log, database)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)

@@ -1,0 +1,184 @@
+"""The triage, wijkteam and intake actions as the action server runs them, on a seeded SQLite
+database, with trackers shaped as Rasa sends them."""
+
+from typing import NoReturn
+
+import pytest
+from rasa_sdk.events import ActiveLoop
+
+from actions.crisis import ActionCrisis
+from actions.intake import ActionAskIntakeConsent, ActionIntakeDone, ValidateIntakeForm
+from actions.services import Services
+from actions.triage import ASK_ACTIONS, ActionTriageBack, ActionTriageOutcome, ActionTriageStart, ValidateTriageForm
+from actions.wijkteam import ActionWijkteam, ValidateWijkteamForm
+from tests.helpers import run, user
+
+ASKED_WLZ = {
+    "triage_subject": "ander",
+    "triage_who": "uw moeder",
+    "triage_need_text": "traplift",
+    "triage_need": "woning",
+    "requested_slot": "triage_wlz",
+}
+
+
+def test_a_fresh_answer_is_taken_and_the_next_relevant_question_requested(action_services: Services) -> None:
+    messages, slots, _ = run(ValidateTriageForm(), ASKED_WLZ, user("nee, geen indicatie"), loop="triage_form")
+    assert messages == []
+    assert slots == {"triage_wlz": "nee", "requested_slot": "triage_has_it"}
+
+
+def test_after_a_question_in_between_the_same_question_comes_again(action_services: Services) -> None:
+    _, slots, _ = run(
+        ValidateTriageForm(),
+        ASKED_WLZ,
+        user("wat kost een traplift", "own_contribution"),
+        loop="triage_form",
+        before_form="action_own_contribution",
+    )
+    assert slots == {"requested_slot": "triage_wlz"}
+
+
+@pytest.mark.parametrize("text, intent", [("stoppen", "stop"), ("terug", "go_back"), ("wat is een pgb", "pgb")])
+def test_stop_back_and_other_questions_are_handed_back_to_the_policy(
+    action_services: Services, text: str, intent: str
+) -> None:
+    messages, _, events = run(ValidateTriageForm(), ASKED_WLZ, user(text, intent), loop="triage_form")
+    assert events == [] and messages == []
+
+
+def test_an_unclear_answer_gets_a_friendly_repeat(action_services: Services) -> None:
+    messages, slots, _ = run(ValidateTriageForm(), ASKED_WLZ, user("blauw", "nlu_fallback"), loop="triage_form")
+    assert [m["response"] for m in messages] == ["utter_triage_not_understood"]
+    assert slots == {"triage_wlz": None, "requested_slot": "triage_wlz"}
+
+
+def test_a_question_is_asked_about_the_person_it_is_for_with_buttons(action_services: Services) -> None:
+    (ask,) = [action for action in ASK_ACTIONS if action().name() == "action_ask_triage_wlz"]
+    (message,), _, _ = run(ask(), ASKED_WLZ)
+    assert message["text"].startswith("Heeft uw moeder een Wlz-indicatie")
+    assert [b["title"] for b in message["buttons"]] == ["Ja, Wlz-indicatie", "Ja, dag en nacht", "Nee", "Weet ik niet"]
+    assert all(b["payload"] == b["title"] for b in message["buttons"])
+
+
+def test_the_check_starts_with_what_the_first_message_said(action_services: Services) -> None:
+    first = user(
+        "kan mijn moeder van 82 een traplift krijgen", "check_eligibility", [("provision", "woningaanpassing")]
+    )
+    (intro,), slots, _ = run(ActionTriageStart(), {"triage_wlz": "nee"}, first)
+    assert intro["response"] == "utter_triage_intro_topic" and intro["topic"] == "woning aanpassen"
+    assert slots["triage_who"] == "uw moeder" and slots["triage_need"] == "woning" and slots["triage_age"] == "ouder"
+    assert slots["triage_wlz"] is None, "answers of an earlier check are cleared"
+
+
+def test_accepting_the_offer_after_a_provision_answer_uses_that_provision(action_services: Services) -> None:
+    asked = user("kan ik een scootmobiel krijgen", "provision_info", [("provision", "scootmobiel")])
+    (_,), slots, _ = run(ActionTriageStart(), {"provision": "scootmobiel"}, user("ja", "affirm"), history=[asked])
+    assert slots["triage_need"] == "scootmobiel" and slots["triage_need_text"] == "kan ik een scootmobiel krijgen"
+    stale = user("wat is de wmo", "wmo_explain")
+    _, slots, _ = run(
+        ActionTriageStart(), {"provision": "scootmobiel"}, user("ja", "affirm"), history=[asked, stale, stale, stale]
+    )
+    assert slots["triage_need"] is None, "a provision named long ago is not assumed"
+
+
+def test_a_maatwerk_estimate_goes_on_to_the_wijkteam(action_services: Services) -> None:
+    answered = {**ASKED_WLZ, "triage_wlz": "nee", "triage_has_it": "nee"}
+    (estimate,), slots, events = run(ActionTriageOutcome(), answered)
+    assert estimate["text"].startswith("Dit gaat over uw moeder.\n\nMijn eerste inschatting: misschien past")
+    assert slots == {"triage_outcome": "maatwerk_mogelijk"}
+    assert ActiveLoop("wijkteam_form") in events
+
+
+def test_another_estimate_waits_for_the_resident(action_services: Services) -> None:
+    answered = {**ASKED_WLZ, "triage_wlz": "indicatie"}
+    (estimate,), slots, events = run(ActionTriageOutcome(), answered)
+    assert "Wet langdurige zorg" in estimate["text"] and slots == {"triage_outcome": "wlz"}
+    assert not [e for e in events if e["event"] == "active_loop"]
+
+
+def test_going_back_clears_the_last_answer(action_services: Services) -> None:
+    _, slots, _ = run(ActionTriageBack(), {**ASKED_WLZ, "triage_wlz": "nee"})
+    assert slots == {"triage_wlz": None}
+    messages, slots, _ = run(ActionTriageBack(), {})
+    assert [m["response"] for m in messages] == ["utter_triage_first_question"] and slots == {}
+
+
+def test_crisis_help_names_the_right_line_first(action_services: Services) -> None:
+    (message,), _, _ = run(ActionCrisis(), message=user("mijn man slaat me", "crisis", [("crisis", "geweld")]))
+    assert message["text"].split("\n\n")[1] == "Is er nu direct gevaar? Bel 112."
+    assert "0800-2000" in message["text"].split("\n\n")[2]
+
+
+MAATWERK_DONE = {
+    **ASKED_WLZ,
+    "triage_wlz": "nee",
+    "triage_has_it": "nee",
+    "triage_outcome": "maatwerk_mogelijk",
+    "wijkteam": "Wijkteam Noord",
+}
+
+
+def test_the_summary_is_shown_with_the_consent_question(action_services: Services) -> None:
+    (message,), _, _ = run(ActionAskIntakeConsent(), MAATWERK_DONE)
+    assert message["text"].startswith("Samenvatting voor het wijkteam\n- Voor wie: uw moeder")
+    assert "Zonder uw ja bewaar ik niets" in message["text"]
+    assert [b["title"] for b in message["buttons"]] == ["Ja, delen", "Nee, niet delen"]
+
+
+@pytest.mark.parametrize("answer, consent", [("Ja, delen", "ja"), ("nee, liever niet", "nee")])
+def test_consent_is_taken_from_the_answer(action_services: Services, answer: str, consent: str) -> None:
+    _, slots, _ = run(ValidateIntakeForm(), MAATWERK_DONE, user(answer), loop="intake_form")
+    assert slots == {"intake_consent": consent, "requested_slot": None}
+
+
+def test_only_a_yes_stores_the_summary_and_the_answers_are_cleared_after(action_services: Services) -> None:
+    store = action_services.intakes
+    (said,), slots, _ = run(ActionIntakeDone(), {**MAATWERK_DONE, "intake_consent": "nee"})
+    assert said["response"] == "utter_intake_not_shared" and store.for_conversation("bewoner-1") == []
+    assert slots["triage_need_text"] is None and slots["triage_outcome"] is None
+    (said,), _, _ = run(ActionIntakeDone(), {**MAATWERK_DONE, "intake_consent": "ja"})
+    assert said["response"] == "utter_intake_shared"
+    (stored,) = store.for_conversation("bewoner-1")
+    assert stored["summary"]["for_whom"] == "uw moeder" and stored["summary"]["wijkteam"] == "Wijkteam Noord"
+
+
+def test_a_postcode_answer_is_validated_and_asked_again_once(action_services: Services) -> None:
+    asked = {"requested_slot": "postcode"}
+    _, slots, _ = run(ValidateWijkteamForm(), asked, user("1234ab"), loop="wijkteam_form")
+    assert slots == {"postcode": "1234 AB", "postcode_attempts": 0, "requested_slot": None}
+    messages, slots, _ = run(ValidateWijkteamForm(), asked, user("Kerkstraat"), loop="wijkteam_form")
+    assert [m["response"] for m in messages] == ["utter_postcode_not_understood"] and slots["postcode_attempts"] == 1
+    _, slots, _ = run(
+        ValidateWijkteamForm(), {**asked, "postcode_attempts": 1}, user("Kerkstraat"), loop="wijkteam_form"
+    )
+    assert slots["postcode"] == "onbekend" and slots["requested_slot"] is None
+
+
+def test_a_postcode_in_the_question_itself_is_used(action_services: Services) -> None:
+    _, slots, _ = run(
+        ValidateWijkteamForm(), {"postcode": "1230 AA"}, user("welk wijkteam hoort bij 1240 ab", "find_wijkteam")
+    )
+    assert slots == {"postcode": "1240 AB", "requested_slot": None}
+
+
+def test_the_wijkteam_is_named_and_a_maatwerk_estimate_goes_on_to_the_summary(action_services: Services) -> None:
+    (message,), slots, events = run(ActionWijkteam(), {"postcode": "1234 AB", "triage_outcome": "maatwerk_mogelijk"})
+    assert "Wijkteam Noord" in message["text"] and slots["wijkteam"] == "Wijkteam Noord"
+    assert ActiveLoop("intake_form") in events
+    (message,), slots, events = run(ActionWijkteam(), {"postcode": "onbekend"})
+    assert "Zonder postcode" in message["text"] and slots == {"wijkteam": None, "postcode": None}
+    assert ActiveLoop("intake_form") not in events
+
+
+def test_a_database_failure_in_the_lookup_still_answers(
+    action_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    def broken(postcode: str) -> NoReturn:
+        raise OperationalError("SELECT", {}, Exception("down"))
+
+    monkeypatch.setattr(action_services.wijkteams, "for_postcode", broken)
+    (message,), _, events = run(ActionWijkteam(), {"postcode": "1234 AB"})
+    assert message["response"] == "utter_catalogue_unavailable" and events == []

@@ -1,0 +1,148 @@
+"""The tracker store keeps no BSN, IBAN, phone number or e-mail address, in memory, in SQL
+(SQLite and PostgreSQL) and in Redis, and forgets a conversation when asked. The production
+endpoints file is loaded as the assistant loads it."""
+
+import asyncio
+import os
+import uuid
+from typing import Any
+
+import pytest
+import redis
+from rasa.core.tracker_store import TrackerStore
+from rasa.core.utils import AvailableEndpoints
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, Restarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
+
+from bot.settings import ROOT
+from stores.redacting_tracker_store import FORGET_ACTION, RedactingTrackerStore
+
+DOMAIN = Domain.load(str(ROOT / "domain"))
+PERSONAL = ("111222333", "06-12345678", "NL91ABNA0417164300", "a.jansen@example.nl")
+SAID = "mijn bsn is 111222333, bel 06-12345678, iban NL91ABNA0417164300, mail a.jansen@example.nl"
+
+
+def conversation(sender: str, *extra: Event) -> DialogueStateTracker:
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered(SAID, {"name": "inform", "confidence": 0.9}),
+        SlotSet("callback_phone", "+31612345678"),
+        BotUttered("Dank u, ik bel 06-12345678."),
+        *extra,
+    ]
+    return DialogueStateTracker.from_events(sender, events, DOMAIN.slots)
+
+
+def sql_config(url: str) -> dict[str, Any]:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return {"type": "sql", "dialect": "sqlite", "db": parsed.database}
+    return {
+        "type": "sql",
+        "dialect": "postgresql",
+        "url": parsed.host,
+        "port": parsed.port,
+        "db": parsed.database,
+        "username": parsed.username,
+    }
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres", "redis"])
+def store(request: pytest.FixtureRequest) -> RedactingTrackerStore:
+    if request.param == "memory":
+        return RedactingTrackerStore(DOMAIN)
+    if request.param == "redis":
+        try:
+            redis.Redis(host="127.0.0.1", port=6379).ping()
+        except redis.exceptions.ConnectionError:
+            if os.environ.get("CI"):
+                raise
+            pytest.skip("Redis not reachable on 127.0.0.1:6379")
+        return RedactingTrackerStore(
+            DOMAIN,
+            store={"type": "redis", "url": "127.0.0.1", "port": 6379, "key_prefix": f"test{uuid.uuid4().hex[:6]}"},
+        )
+    return RedactingTrackerStore(DOMAIN, store=sql_config(request.getfixturevalue(f"{request.param}_url")))
+
+
+def raw_text(store: RedactingTrackerStore, sender: str) -> str:
+    """What the store really holds, read past Rasa's own retrieval."""
+    inner = store._inner
+    if hasattr(inner, "red"):
+        return inner.red.get(inner.key_prefix + sender) or ""
+    if hasattr(inner, "SQLEvent"):
+        with inner.session_scope() as session:
+            return " ".join(row.data for row in session.query(inner.SQLEvent).filter_by(sender_id=sender))
+    return inner.store.get(sender) or ""
+
+
+def test_personal_numbers_never_reach_the_store(store: RedactingTrackerStore) -> None:
+    sender = f"privacy-{uuid.uuid4().hex[:8]}"
+    asyncio.run(store.save(conversation(sender)))
+    kept = raw_text(store, sender)
+    assert "Dank u, ik bel [telefoonnummer]." in kept
+    for number in (*PERSONAL, "+31612345678"):
+        assert number not in kept
+    tracker = asyncio.run(store.retrieve(sender))
+    assert tracker is not None
+    assert tracker.get_slot("callback_phone") == "[telefoonnummer]"
+    assert tracker.latest_message.text == ("mijn bsn is [BSN], bel [telefoonnummer], iban [IBAN], mail [e-mailadres]")
+
+
+def test_a_conversation_is_forgotten_only_when_the_forgetting_action_succeeded(store: RedactingTrackerStore) -> None:
+    sender = f"vergeet-{uuid.uuid4().hex[:8]}"
+    asyncio.run(store.save(conversation(sender)))
+    asked = [
+        ActionExecuted("action_listen"),
+        UserUttered("verwijder mijn gesprek", {"name": "delete_conversation"}),
+        ActionExecuted(FORGET_ACTION),
+    ]
+    failed = conversation(sender, *asked, BotUttered("Het verwijderen lukte nu niet."))
+    asyncio.run(store.save(failed))
+    assert asyncio.run(store.retrieve(sender)) is not None
+    asyncio.run(store.save(conversation(sender, *asked, Restarted(), ActionExecuted("action_session_start"))))
+    assert asyncio.run(store.retrieve(sender)) is None
+    assert raw_text(store, sender) == ""
+
+
+def test_the_production_endpoints_give_the_redacting_store_on_postgresql(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = make_url(postgres_url)
+    for name, value in {
+        "ACTION_SERVER_URL": "http://127.0.0.1:5055/webhook",
+        "TRACKER_DB_HOST": parsed.host,
+        "TRACKER_DB_PORT": str(parsed.port),
+        "TRACKER_DB_NAME": parsed.database,
+        "TRACKER_DB_USER": parsed.username,
+        "TRACKER_DB_PASSWORD": "",
+        "REDIS_HOST": "127.0.0.1",
+        "REDIS_PORT": "6379",
+        "REDIS_LOCK_DB": "1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.production.yml"))
+    store = TrackerStore.create(endpoints.tracker_store, DOMAIN)
+    sender = f"productie-{uuid.uuid4().hex[:8]}"
+    asyncio.run(store.save(conversation(sender)))
+    redacting = getattr(store, "_tracker_store", store)  # Rasa may wrap it in an AwaitableTrackerStore
+    assert isinstance(redacting, RedactingTrackerStore)
+    assert type(redacting._inner).__name__ == "SQLTrackerStore"
+    assert "111222333" not in raw_text(redacting, sender) and "[BSN]" in raw_text(redacting, sender)
+    assert endpoints.lock_store.type == "redis"
+
+
+def test_the_municipalitys_own_numbers_and_addresses_are_kept(store: RedactingTrackerStore) -> None:
+    from bot.privacy.redact import public_contacts, redact
+
+    public = public_contacts(["010 - 123 45 67"], ["Noord@Wijkteam.example"])
+    assert redact("bel 0101234567 of +31 10 1234567, mail noord@wijkteam.example", public) == (
+        "bel 0101234567 of +31 10 1234567, mail noord@wijkteam.example"
+    )
+    assert redact("bel 0612345678, mail jan@example.nl", public) == "bel [telefoonnummer], mail [e-mailadres]"
+    sender = f"wijkteam-{uuid.uuid4().hex[:8]}"
+    team = next(iter(store._public - {"140000"}))  # a wijkteam address from data/wijkteams.csv
+    asyncio.run(store.save(conversation(sender, BotUttered(f"Mail het wijkteam: {team}"))))
+    assert f"Mail het wijkteam: {team}" in raw_text(store, sender)
