@@ -14,6 +14,7 @@ from actions.forms import message_of
 from actions.names import PROVISION
 from actions.services import services
 from bot.catalogue import Provision, ProvisionKind, answers
+from bot.dialogue.fallback import PROVISION_QUESTIONS
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +60,8 @@ class CatalogueAnswer:
 
 
 def follow_up_buttons() -> list[dict[str, str]]:
-    return [
-        {"title": "Wat kost het?", "payload": "/own_contribution"},
-        {"title": "Hoe vraag ik het aan", "payload": "/apply_how"},
-        {"title": "Kom ik in aanmerking", "payload": "/check_eligibility"},
-    ]
+    """The questions that come after what a provision is."""
+    return [{"title": t, "payload": f"/{i}"} for i, t in PROVISION_QUESTIONS.items() if i != "provision_info"]
 
 
 class ActionProvisionInfo(CatalogueAnswer, Action):

@@ -1,4 +1,5 @@
-"""Urgent help first, wherever in the conversation a sign of acute need shows."""
+"""Urgent help first, wherever in the conversation a sign of acute need shows. Rasa has already sent
+the national help lines (utter_crisis_help); this adds the municipality's lines and the way back."""
 
 import logging
 from typing import Any
@@ -20,6 +21,6 @@ class ActionCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         kinds = message_of(tracker).crisis
-        dispatcher.utter_message(text=crisis_help().message(kinds, municipality()))
+        dispatcher.utter_message(text=crisis_help().follow_up(kinds, municipality()))
         logger.info("crisis help given for %s", ",".join(kind.value for kind in kinds) or "a crisis intent")
         return []

@@ -2,7 +2,7 @@
 match them.
 
 Reads the catalogue, the municipality, the wijkteams, the triage's needs, questions and outcomes,
-the crisis patterns and the intent labels; a broken file is refused with its place and reason, and
+the crisis patterns, the intent labels and the glossary; a broken file is refused with its place and reason, and
 the database is left as it was. Then creates every table (catalogue, wijkteams, intake summaries,
 handoffs, WhatsApp message ids) and refills the catalogue and the wijkteams.
 """
@@ -20,6 +20,7 @@ from bot.content.reader import ContentError
 from bot.crisis import read_crisis_file
 from bot.database import Base, default_engine
 from bot.dialogue.fallback import read_labels
+from bot.glossary import read_glossary
 from bot.municipality import read_municipality
 from bot.settings import ROOT, settings
 from bot.triage.advice import read_outcomes_file
@@ -39,6 +40,7 @@ def seed_all(engine: Engine) -> str:
     read_outcomes_file(files.outcomes_file)
     read_crisis_file(files.crisis_file)
     read_labels(files.intent_labels_file)
+    read_glossary(files.glossary_file, catalogue)
     Base.metadata.create_all(engine)
     seed_catalogue(engine, catalogue)
     seed_wijkteams(engine, teams)

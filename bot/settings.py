@@ -19,6 +19,7 @@ CONTENT_FILES = {
     "wijkteams_file": "wijkteams.csv",
     "crisis_file": "crisis.yml",
     "intent_labels_file": "intent_labels.yml",
+    "glossary_file": "glossary.yml",
     "needs_file": "triage/needs.yml",
     "questions_file": "triage/questions.yml",
     "outcomes_file": "triage/outcomes.yml",
@@ -32,6 +33,7 @@ class Settings(BaseSettings):
     wijkteams_file: Path = Path()
     crisis_file: Path = Path()
     intent_labels_file: Path = Path()
+    glossary_file: Path = Path()
     needs_file: Path = Path()
     questions_file: Path = Path()
     outcomes_file: Path = Path()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rasa.core.agent import Agent
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
@@ -101,6 +102,12 @@ def dispatcher() -> CollectingDispatcher:
 def model_path() -> Path:
     assert MODEL.exists(), f"no trained model at {MODEL}: run scripts/train first"
     return MODEL
+
+
+@pytest.fixture(scope="session")
+def agent(model_path: Path) -> Agent:
+    """The trained model, loaded once for every test that parses messages with it."""
+    return Agent.load(str(model_path))
 
 
 @pytest.fixture(scope="session")

@@ -85,14 +85,26 @@ def own_contribution(provision: Provision, rate: ContributionRate | None, today:
     return f"{by_rule[provision.contribution]}\n\n{source_line(sources, checked)}"
 
 
+# For low incomes: only what the sources say (no national reduction of the abonnementstarief).
+LOW_INCOME = SourcedText(
+    text=(
+        "Hebt u een laag inkomen? Sommige gemeenten vergoeden de eigen bijdrage via hun collectieve"
+        " zorgverzekering (minimabeleid). Vraag het wijkteam wat er in uw gemeente kan."
+    ),
+    source="Gemeenten Vijfheerenlanden en Ridderkerk (collectieve zorgverzekering)",
+    checked=date(2026, 12, 2),
+)
+
+
 def contribution_general(rate: ContributionRate | None, exemptions: list[SourcedText], today: date) -> str:
     text = (
         "Voor een maatwerkvoorziening betaalt u meestal een eigen bijdrage: het"
         f" abonnementstarief. {rate_sentence(rate, today)}\n\nU betaalt niets als:\n"
         + bullets(line.text for line in exemptions)
-        + "\n\nVoor beschermd wonen en opvang geldt een bijdrage die van uw inkomen afhangt."
+        + "\n\nVoor beschermd wonen en opvang geldt een bijdrage die van uw inkomen afhangt. "
+        + LOW_INCOME.text
     )
-    sourced: list[SourcedText | ContributionRate] = [*exemptions, *([rate] if rate else [])]
+    sourced: list[SourcedText | ContributionRate] = [*exemptions, LOW_INCOME, *([rate] if rate else [])]
     return f"{text}\n\n{_sources_of(sourced)}"
 
 

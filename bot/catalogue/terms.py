@@ -1,4 +1,5 @@
-"""Finds provisions named in a resident's message and maps them to catalogue codes.
+"""Finds provisions named in a resident's message and maps them to catalogue codes. The matching
+itself (`TermMatcher`) takes any words-to-code table, so the glossary (bot/glossary) uses it too.
 
 Dutch glues words together ("rolstoelvoorziening", "trapliftaanvraag", "wmo-pasje"), so a term of
 five letters or more also counts inside a longer word. Shorter terms ("ib", "hbh") only count as
@@ -19,7 +20,7 @@ _INFIX_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
-class ProvisionMention:
+class TermMention:
     code: str
     start: int
     end: int
@@ -30,7 +31,13 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text.lower())]
 
 
-class ProvisionMatcher:
+# A provision found in a message: the mention of a catalogue code.
+ProvisionMention = TermMention
+
+
+class TermMatcher:
+    """Finds terms (words or phrases, each with a code) in a text; `blocked` words are never tagged."""
+
     def __init__(self, terms: dict[str, str], blocked: Iterable[str]) -> None:
         # Phrases of several words, and words too short to count inside a compound, are looked
         # up by their first word; longer single words are searched inside each word.
@@ -49,11 +56,6 @@ class ProvisionMatcher:
         for phrase in sorted((tuple(w for w, _, _ in _words(b)) for b in blocked), key=len, reverse=True):
             self._blocked[phrase[0]].append(phrase)
         self._infix_cache: dict[str, str] = {}
-
-    @classmethod
-    def from_catalogue(cls, catalogue: CatalogueFile) -> "ProvisionMatcher":
-        terms: dict[str, str] = {term: p.code for p in catalogue.provisions for term in p.terms}
-        return cls(terms, catalogue.not_provisions)
 
     def _blocked_at(self, words: list[str], index: int) -> int:
         """How many words from `index` on form a listed non-provision (0 if none)."""
@@ -83,10 +85,10 @@ class ProvisionMatcher:
         code = self._infix_code(words[index])
         return (code, 1) if code else ("", 0)
 
-    def find(self, text: str) -> list[ProvisionMention]:
+    def find(self, text: str) -> list[TermMention]:
         tokens = _words(text)
         words = [word for word, _, _ in tokens]
-        mentions: list[ProvisionMention] = []
+        mentions: list[TermMention] = []
         index = 0
         while index < len(words):
             skip = self._blocked_at(words, index)
@@ -98,10 +100,19 @@ class ProvisionMatcher:
                 index += 1
                 continue
             start, end = tokens[index][1], tokens[index + length - 1][2]
-            mentions.append(ProvisionMention(code, start, end, text[start:end]))
+            mentions.append(TermMention(code, start, end, text[start:end]))
             index += length
         return mentions
 
     def codes(self, text: str) -> list[str]:
         """Distinct codes in the order the resident named them."""
         return list(dict.fromkeys(mention.code for mention in self.find(text)))
+
+
+class ProvisionMatcher(TermMatcher):
+    """The catalogue's terms to provision codes, never its `not_provisions`."""
+
+    @classmethod
+    def from_catalogue(cls, catalogue: CatalogueFile) -> "ProvisionMatcher":
+        terms: dict[str, str] = {term: p.code for p in catalogue.provisions for term in p.terms}
+        return cls(terms, catalogue.not_provisions)

@@ -11,8 +11,20 @@ class CrisisHelp:
     def __init__(self, file: CrisisFile) -> None:
         self._file = file
 
+    def first_lines(self) -> str:
+        """The national help lines for every sign of danger: the domain's `utter_crisis_help`, which
+        Rasa serves itself, so they arrive even when the action server is down."""
+        return "\n\n".join([self._file.intro, *(self._file.lines[name] for name in self._file.always)])
+
     def message(self, kinds: Sequence[CrisisKind], place: Municipality) -> str:
-        """The help lines for these kinds first, then the way back to the Wmo question."""
+        """All help lines for these kinds, then the way back to the Wmo question."""
+        return "\n\n".join([self._file.intro, *self._lines(kinds, place, skip=()), *self._closing()])
+
+    def follow_up(self, kinds: Sequence[CrisisKind], place: Municipality) -> str:
+        """What comes after `first_lines`: the municipality's lines for these kinds, then the way back."""
+        return "\n\n".join([*self._lines(kinds, place, skip=self._file.always), *self._closing()])
+
+    def _lines(self, kinds: Sequence[CrisisKind], place: Municipality, skip: Sequence[str]) -> list[str]:
         by_kind = {signal.kind: signal.lines for signal in self._file.signals}
         names = [name for kind in kinds for name in by_kind[kind]] or self._file.default_lines
         fill = {
@@ -21,7 +33,7 @@ class CrisisHelp:
             "urgent_phone": place.urgent_phone,
             "urgent_hours": place.urgent_hours,
         }
-        lines = [self._file.lines[name].format(**fill) for name in dict.fromkeys(names)]
-        return "\n\n".join(
-            [self._file.intro, *lines, self._file.outro, source_line(self._file.sources, self._file.checked)]
-        )
+        return [self._file.lines[name].format(**fill) for name in dict.fromkeys(names) if name not in skip]
+
+    def _closing(self) -> list[str]:
+        return [self._file.outro, source_line(self._file.sources, self._file.checked)]

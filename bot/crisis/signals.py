@@ -52,6 +52,7 @@ class CrisisFile(StrictModel):
     intro: Sentence
     outro: Sentence
     default_lines: list[str]
+    always: list[LineName]
     lines: dict[str, Sentence]
     sources: list[Sentence]
     checked: date
@@ -62,7 +63,7 @@ class CrisisFile(StrictModel):
         kinds = [signal.kind for signal in values["signals"]]
         if sorted(kinds) != sorted(CrisisKind) or len(set(kinds)) != len(kinds):
             raise ValueError("elk soort signaal (gevaar, geweld, ...) moet er precies een keer staan")
-        used = set(values["default_lines"]).union(*(signal.lines for signal in values["signals"]))
+        used = set(values["default_lines"]).union(values["always"], *(signal.lines for signal in values["signals"]))
         unknown = used - set(values["lines"])
         if unknown:
             raise ValueError(f"onbekende hulplijn(en): {', '.join(sorted(unknown))}")
@@ -70,6 +71,9 @@ class CrisisFile(StrictModel):
             fields = {field for _, field, _, _ in string.Formatter().parse(text) if field}
             if fields - PLACEHOLDERS:
                 raise ValueError(f"lines.{name}: onbekende invulplek {sorted(fields - PLACEHOLDERS)}")
+            if fields and name in values["always"]:
+                # These lines are also fixed text in the domain, served without the action server.
+                raise ValueError(f"lines.{name}: een lijn onder `always` mag geen gegevens van de gemeente invullen")
         return values
 
 

@@ -24,6 +24,11 @@ QUESTION_INTENTS = frozenset(
         "not_wmo",
         "eligibility_rules",
         "find_wijkteam",
+        "define_term",
+        "information_sources",
+        "turning_18",
+        "aid_repair",
+        "moving_municipality",
         "bot_challenge",
         "out_of_scope",
     }
@@ -36,5 +41,8 @@ def ends_or_pauses(message: Message) -> bool:
 
 
 def asked_in_between(message: Message) -> bool:
-    """A question with an answer of its own, asked while a form waits for an answer."""
+    """A question with an answer of its own, asked while a form waits for an answer. A question about
+    a provision that names none is more likely an answer misread (a street name for the postcode)."""
+    if message.intent == "provision_info" and not message.provisions:
+        return False
     return message.intent in QUESTION_INTENTS and message.confidence >= SURE

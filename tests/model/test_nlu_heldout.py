@@ -4,7 +4,6 @@ import asyncio
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,8 +19,7 @@ Predictions = list[tuple[Message, dict[str, Any]]]  # each held-out example, and
 
 
 @pytest.fixture(scope="module")
-def predictions(model_path: Path) -> Predictions:
-    agent = Agent.load(str(model_path))
+def predictions(agent: Agent) -> Predictions:
     examples = load_data(str(HELDOUT)).intent_examples
 
     async def parse_all() -> list[dict[str, Any]]:

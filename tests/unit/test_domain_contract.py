@@ -13,6 +13,7 @@ import actions
 import actions.names as names
 from actions.handoff import STILL_ANSWERED
 from bot.catalogue.loader import read_catalogue
+from bot.crisis import crisis_help
 from bot.dialogue.interruptions import CONTROL_INTENTS, QUESTION_INTENTS
 from bot.settings import ROOT, settings
 from bot.triage.model import Question
@@ -101,3 +102,16 @@ def test_every_custom_action_in_the_domain_is_implemented_and_every_implementati
 
 def test_the_action_the_tracker_store_forgets_on_exists() -> None:
     assert FORGET_ACTION in DOMAIN.user_actions and FORGET_ACTION in implemented_actions()
+
+
+def test_the_domain_s_crisis_help_is_the_crisis_file_s_national_lines() -> None:
+    (response,) = DOMAIN.responses["utter_crisis_help"]
+    assert response["text"] == crisis_help().first_lines()
+
+
+def test_every_crisis_rule_gives_the_help_lines_before_the_action() -> None:
+    steps = [[step.get("action") for step in rule["steps"]] for rule in rules()]
+    with_action = [actions_ for actions_ in steps if "action_crisis" in actions_]
+    assert with_action and all(
+        actions_[actions_.index("action_crisis") - 1] == "utter_crisis_help" for actions_ in with_action
+    )

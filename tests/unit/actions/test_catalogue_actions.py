@@ -173,6 +173,22 @@ def test_fallback_offers_the_two_best_guesses_in_dutch(
     ]
 
 
+def test_a_named_provision_gets_its_questions_not_guesses(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    ranking = [{"name": "nlu_fallback"}, {"name": "apply_how"}, {"name": "greet"}, {"name": "own_contribution"}]
+    tracker = make_tracker("wie geeft een scootmobiel", "nlu_fallback", ["scootmobiel"], ranking=ranking)
+    dispatch(ActionDefaultAskAffirmation(), dispatcher, tracker)
+    (message,) = dispatcher.messages
+    assert message["text"] == "Wat wilt u weten over scootmobiel?"
+    assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
+        ("Hoe vraag ik het aan", '/apply_how{"provision":"scootmobiel"}'),
+        ("Wat kost het?", '/own_contribution{"provision":"scootmobiel"}'),
+        ("Wat houdt het in?", '/provision_info{"provision":"scootmobiel"}'),
+        ("Iets anders", "/out_of_scope"),
+    ]
+
+
 def test_an_empty_message_gets_a_clear_answer_not_guesses(
     action_services: Services, dispatcher: CollectingDispatcher
 ) -> None:

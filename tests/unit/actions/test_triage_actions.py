@@ -104,10 +104,14 @@ def test_going_back_clears_the_last_answer(action_services: Services) -> None:
     assert [m["response"] for m in messages] == ["utter_triage_first_question"] and slots == {}
 
 
-def test_crisis_help_names_the_right_line_first(action_services: Services) -> None:
-    (message,), _, _ = run(ActionCrisis(), message=user("mijn man slaat me", "crisis", [("crisis", "geweld")]))
-    assert message["text"].split("\n\n")[1] == "Is er nu direct gevaar? Bel 112."
-    assert "0800-2000" in message["text"].split("\n\n")[2]
+def test_after_the_national_lines_the_action_adds_only_the_municipality_s_lines(action_services: Services) -> None:
+    (violence,), _, _ = run(ActionCrisis(), message=user("mijn man slaat me", "crisis", [("crisis", "geweld")]))
+    assert "Bel 112" not in violence["text"] and "Bel Veilig Thuis" not in violence["text"], (
+        "utter_crisis_help said them"
+    )
+    assert violence["text"].startswith("Wilt u daarna verder met uw vraag over de Wmo?")
+    (no_bed,), _, _ = run(ActionCrisis(), message=user("ik slaap vannacht buiten", "crisis", [("crisis", "dakloos")]))
+    assert no_bed["text"].startswith("Hebt u vannacht geen veilige plek om te slapen? Bel de gemeente: 14 0000")
 
 
 MAATWERK_DONE = {
