@@ -17,6 +17,7 @@ from bot.crisis import crisis_help
 from bot.dialogue.interruptions import CONTROL_INTENTS, QUESTION_INTENTS
 from bot.settings import ROOT, settings
 from bot.triage.model import Question
+from scripts.merge_domain import merged_domain
 from stores.redacting_tracker_store import FORGET_ACTION
 
 DOMAIN = Domain.load(str(ROOT / "domain"))
@@ -114,4 +115,10 @@ def test_every_crisis_rule_gives_the_help_lines_before_the_action() -> None:
     with_action = [actions_ for actions_ in steps if "action_crisis" in actions_]
     assert with_action and all(
         actions_[actions_.index("action_crisis") - 1] == "utter_crisis_help" for actions_ in with_action
+    )
+
+
+def test_domain_yml_is_the_merge_of_the_domain_folder() -> None:
+    assert Domain.load(str(ROOT / "domain.yml")).as_dict() == merged_domain().as_dict(), (
+        "run python scripts/merge_domain.py"
     )
