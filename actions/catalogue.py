@@ -1,6 +1,7 @@
 """Answers from the catalogue: what a provision is, what it costs, the pgb, how to apply, the rules,
 and the overview. If the database fails, the resident still gets a clear answer."""
 
+import json
 import logging
 from datetime import date
 from typing import Any
@@ -18,7 +19,9 @@ from bot.dialogue.fallback import PROVISION_QUESTIONS
 
 logger = logging.getLogger(__name__)
 
-MAX_PROVISIONS_PER_ANSWER = 3
+# Two answers and the offer or closing line fill the three bubbles a turn may have.
+MAX_PROVISIONS_PER_ANSWER = 2
+MORE = "Meer weten"
 SUGGESTED_PROVISIONS = (
     "huishoudelijke_ondersteuning",
     "woningaanpassing",
@@ -59,9 +62,30 @@ class CatalogueAnswer:
             return []
 
 
-def follow_up_buttons() -> list[dict[str, str]]:
-    """The questions that come after what a provision is."""
-    return [{"title": t, "payload": f"/{i}"} for i, t in PROVISION_QUESTIONS.items() if i != "provision_info"]
+def more_button(found: list[Provision]) -> dict[str, str]:
+    """ "Meer weten": the details of these provisions (who for, conditions, how to apply)."""
+    codes = [p.code for p in found]
+    named = json.dumps(codes[0] if len(codes) == 1 else codes, separators=(",", ":"))
+    return {"title": MORE, "payload": f'/eligibility_rules{{"provision":{named}}}'}
+
+
+def follow_up_buttons(found: list[Provision]) -> list[dict[str, str]]:
+    """ "Meer weten", then the questions that come after what a provision is: at most three (the
+    WhatsApp limit); the check only for maatwerk."""
+    kind = found[-1].kind
+    asked = ["own_contribution", "check_eligibility" if kind is ProvisionKind.maatwerk else "apply_how"]
+    return [more_button(found), *({"title": PROVISION_QUESTIONS[i], "payload": f"/{i}"} for i in asked)]
+
+
+def utter_provision_info(
+    dispatcher: CollectingDispatcher, found: list[Provision], buttons: list[dict[str, str]]
+) -> None:
+    """One short bubble per provision; the buttons on the last, as the website widget shows only
+    the last message's choices."""
+    for provision in found:
+        dispatcher.utter_message(
+            text=answers.provision_info(provision), buttons=buttons if provision is found[-1] else []
+        )
 
 
 class ActionProvisionInfo(CatalogueAnswer, Action):
@@ -84,12 +108,10 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
         # starts it, data/rules/triage.yml). Otherwise, the follow-up questions as buttons.
         in_form = bool((tracker.active_loop or {}).get("name"))
         offer = not in_form and found[-1].kind is ProvisionKind.maatwerk
-        for provision in found:
-            follow_up = provision is found[-1] and not (in_form or offer)
-            buttons = follow_up_buttons() if follow_up else []
-            dispatcher.utter_message(text=answers.provision_info(provision), buttons=buttons)
+        utter_provision_info(dispatcher, found, [] if in_form or offer else follow_up_buttons(found))
         if offer:
-            dispatcher.utter_message(response="utter_offer_check")
+            # The response's own buttons (the check, the cost) and "Meer weten": three in all.
+            dispatcher.utter_message(response="utter_offer_check", buttons=[more_button(found)])
         return [SlotSet(PROVISION, found[0].code)]
 
 

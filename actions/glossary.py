@@ -5,9 +5,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.catalogue import CatalogueAnswer, follow_up_buttons, named_provisions
+from actions.catalogue import CatalogueAnswer, follow_up_buttons, named_provisions, utter_provision_info
 from actions.names import PROVISION
-from bot.catalogue import answers as provision_answers
 from bot.glossary import glossary
 from bot.glossary.answers import definition
 from bot.glossary.matcher import linked_keys
@@ -40,9 +39,7 @@ class ActionDefineTerm(CatalogueAnswer, Action):
             return []
         found = self.provisions(named_provisions(tracker))
         if found:
-            for provision in found:
-                buttons = follow_up_buttons() if provision is found[-1] else []
-                dispatcher.utter_message(text=provision_answers.provision_info(provision), buttons=buttons)
+            utter_provision_info(dispatcher, found, follow_up_buttons(found))
             return [SlotSet(PROVISION, found[0].code)]
         dispatcher.utter_message(response="utter_define_term_unknown")
         return []

@@ -10,7 +10,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.forms import buttons, is_fresh_answer, message_of, repeat_question, slot_events
-from actions.names import INTAKE_CONSENT, INTAKE_FORM, REQUESTED_SLOT, TRIAGE_OUTCOME, WIJKTEAM
+from actions.names import (
+    INTAKE_CONSENT,
+    INTAKE_FORM,
+    POSTCODE,
+    POSTCODE_ATTEMPTS,
+    REQUESTED_SLOT,
+    TRIAGE_OUTCOME,
+    WIJKTEAM,
+)
 from actions.services import services
 from bot.dialogue.consent import read_consent
 from bot.dialogue.interruptions import asked_in_between, ends_or_pauses
@@ -18,6 +26,10 @@ from bot.intake.summary import CONSENT_BUTTONS, IntakeSummary, summarise
 from bot.triage.dialogue import SLOTS
 
 logger = logging.getLogger(__name__)
+
+# What "er is niets bewaard" forgets: every answer of the check, and the postcode with its wijkteam.
+CHECK_ANSWERS: tuple[str, ...] = (*SLOTS, TRIAGE_OUTCOME, INTAKE_CONSENT)
+LOCATION: tuple[str, ...] = (POSTCODE, POSTCODE_ATTEMPTS, WIJKTEAM)
 
 
 def summary_of(tracker: Tracker) -> IntakeSummary:
@@ -33,8 +45,9 @@ class ActionAskIntakeConsent(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         summary = summary_of(tracker)
+        # One bubble: it comes in the same turn as the wijkteam's answer (at most 3 a turn).
         dispatcher.utter_message(
-            text=f"{summary.text()}\n\nMag het wijkteam deze samenvatting zien? Dan hoeft u uw verhaal niet"
+            text=f"{summary.text()}\nMag het wijkteam deze samenvatting zien? Dan hoeft u uw verhaal niet"
             " opnieuw te vertellen. Zonder uw ja bewaar ik niets.",
             buttons=buttons(CONSENT_BUTTONS),
         )
@@ -65,15 +78,30 @@ class ActionIntakeDone(Action):
         return "action_intake_done"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        # "Ik bewaar niets" (a no, or a failed save) means the postcode and its wijkteam go too.
+        forgotten = LOCATION
         if tracker.get_slot(INTAKE_CONSENT) == "ja":
             try:
                 services().intakes.save(
                     summary_of(tracker), tracker.sender_id, tracker.get_latest_input_channel() or "onbekend"
                 )
                 dispatcher.utter_message(response="utter_intake_shared")
+                forgotten = ()
             except SQLAlchemyError:
                 logger.exception("storing an intake summary failed")
                 dispatcher.utter_message(response="utter_intake_not_saved")
         else:
             dispatcher.utter_message(response="utter_intake_not_shared")
-        return slot_events({**dict.fromkeys(SLOTS), TRIAGE_OUTCOME: None, INTAKE_CONSENT: None})
+        return slot_events(dict.fromkeys((*CHECK_ANSWERS, *forgotten)))
+
+
+class ActionTriageStopped(Action):
+    """The resident stopped the check, the postcode question or the summary: "Er is niets bewaard"
+    holds for the conversation too, so the answers and the postcode are forgotten at once."""
+
+    def name(self) -> str:
+        return "action_triage_stopped"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(response="utter_triage_stopped")
+        return slot_events(dict.fromkeys((*CHECK_ANSWERS, *LOCATION)))

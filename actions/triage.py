@@ -44,10 +44,13 @@ class ActionTriageStart(Action):
         context = words_about(tracker, provision)
         updates = dialogue.start(message_of(tracker), provision if context else None, context)
         need = updates[Question.need.value]
-        if need:
-            dispatcher.utter_message(response="utter_triage_intro_topic", topic=dialogue.needs[need].label.lower())
-        else:
-            dispatcher.utter_message(response="utter_triage_intro")
+        # No "a few questions" when there are none: after danger, or when the opening said it all.
+        if dialogue.assess({**tracker.current_slot_values(), **updates}).result is None:
+            if need:
+                topic = dialogue.needs[need].label.lower()
+                dispatcher.utter_message(response="utter_triage_intro_topic", topic=topic)
+            else:
+                dispatcher.utter_message(response="utter_triage_intro")
         return slot_events({**updates, TRIAGE_OUTCOME: None, INTAKE_CONSENT: None})
 
 
@@ -126,9 +129,11 @@ class ActionTriageOutcome(Action):
         slots = tracker.current_slot_values()
         result = dialogue.result(slots)
         who = dialogue.who(slots)
-        # Maatwerk goes on to the wijkteam and the summary; any other estimate can be discussed now.
-        discuss = [] if result.outcome is Outcome.maatwerk_mogelijk else [DISCUSS_BUTTON]
-        dispatcher.utter_message(text=advice.message(result, None if who == "u" else who), buttons=discuss)
+        # One message: maatwerk goes on to the wijkteam and the summary; any other estimate can be
+        # discussed now. Details are behind "Meer weten".
+        dispatcher.utter_message(
+            text=advice.message(result, None if who == "u" else who), buttons=advice.buttons(result, DISCUSS_BUTTON)
+        )
         # Outcome codes only, never the resident's words: analytics count these.
         logger.info("triage outcome %s for need %s", result.outcome.value, slots.get(Question.need.value))
         events: list[EventType] = [SlotSet(TRIAGE_OUTCOME, result.outcome.value)]

@@ -1,4 +1,5 @@
-"""The help lines to give before anything else when a message signals acute need."""
+"""The help lines to give before anything else when a message signals acute need. Each message is
+one bubble (lines, no blank line): the national lines and the municipality's stay two bubbles."""
 
 from collections.abc import Sequence
 
@@ -14,15 +15,15 @@ class CrisisHelp:
     def first_lines(self) -> str:
         """The national help lines for every sign of danger: the domain's `utter_crisis_help`, which
         Rasa serves itself, so they arrive even when the action server is down."""
-        return "\n\n".join([self._file.intro, *(self._file.lines[name] for name in self._file.always)])
+        return "\n".join([self._file.intro, *(self._file.lines[name] for name in self._file.always)])
 
     def message(self, kinds: Sequence[CrisisKind], place: Municipality) -> str:
         """All help lines for these kinds, then the way back to the Wmo question."""
-        return "\n\n".join([self._file.intro, *self._lines(kinds, place, skip=()), *self._closing()])
+        return "\n".join([self._file.intro, *self._lines(kinds, place, skip=()), *self._closing()])
 
     def follow_up(self, kinds: Sequence[CrisisKind], place: Municipality) -> str:
         """What comes after `first_lines`: the municipality's lines for these kinds, then the way back."""
-        return "\n\n".join([*self._lines(kinds, place, skip=self._file.always), *self._closing()])
+        return "\n".join([*self._lines(kinds, place, skip=self._file.always), *self._closing()])
 
     def _lines(self, kinds: Sequence[CrisisKind], place: Municipality, skip: Sequence[str]) -> list[str]:
         by_kind = {signal.kind: signal.lines for signal in self._file.signals}

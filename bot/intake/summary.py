@@ -34,7 +34,7 @@ class IntakeSummary:
     def text(self) -> str:
         lines = [
             f"Voor wie: {self.for_whom}",
-            f'Hulpvraag in eigen woorden: "{self.need_words}"',
+            *([f'Hulpvraag in eigen woorden: "{self.need_words}"'] if self.need_words else []),
             f"Onderwerp: {self.topic}",
             *(f"{question}: {answer}" for question, answer in self.answers),
             f"Eerste inschatting: {self.estimate}",
@@ -67,7 +67,8 @@ def summarise(
     who = dialogue.who(slots)
     return IntakeSummary(
         for_whom="uzelf" if who == "u" else who,
-        need_words=redact(answers.need_text or ""),
+        # A clicked button sends a payload ("/provision_info{...}"): those are no words of the resident.
+        need_words="" if (answers.need_text or "").startswith("/") else redact(answers.need_text or ""),
         topic=questions.answer_title(Question.need, answers.need) if answers.need else "",
         answers=tuple(given),
         outcome=result.outcome.value,

@@ -1,5 +1,6 @@
 """The first estimate in plain Dutch (B1): what fits, why, what to do next, and that the
-municipality decides. Texts come from content/triage/outcomes.yml; urgent help from crisis.yml."""
+municipality decides, short enough for one message on a phone; more behind its "Meer weten" button.
+Texts come from content/triage/outcomes.yml; urgent help from crisis.yml."""
 
 import string
 from datetime import date
@@ -9,7 +10,7 @@ from typing import Any
 
 from pydantic import Field, root_validator
 
-from bot.content.model import Sentence, StrictModel
+from bot.content.model import Code, Sentence, StrictModel
 from bot.content.reader import read_model
 from bot.crisis import CrisisHelp
 from bot.dutch import bullets, source_line
@@ -18,18 +19,25 @@ from bot.triage.model import Outcome, Reason, TriageResult
 from bot.triage.needs import Needs
 
 PLACEHOLDERS = {"phone", "opening_hours", "youth_page", "website"}
+REASON_PLACEHOLDERS = {"item"}
+MORE = "Meer weten"
+WIJKTEAM = {"title": "Contact wijkteam", "payload": "/find_wijkteam"}
+# Where "Meer weten" leads: an intent that has an answer of its own (domain/*.yml).
+MoreIntent = Code
 
 
 class OutcomeText(StrictModel):
-    title: Sentence
+    title: Sentence  # follows "Mijn eerste inschatting: ", so it starts in lower case
     next_step: Sentence
     sources: list[Sentence]
     prepare: list[Sentence] = Field(default_factory=list)
+    more: MoreIntent | None = None
 
 
 class ReasonText(StrictModel):
     text: Sentence
     source: Sentence
+    next_step: Sentence | None = None  # instead of the outcome's, when this reason comes first
 
 
 class OutcomesFile(StrictModel):
@@ -44,10 +52,14 @@ class OutcomesFile(StrictModel):
             missing: set[Enum] = set(enum) - set(values[name])
             if missing:
                 raise ValueError(f"{name} mist: {', '.join(sorted(m.value for m in missing))}")
-        for outcome, text in values["outcomes"].items():
-            fields = {f for _, f, _, _ in string.Formatter().parse(text.next_step) if f}
-            if fields - PLACEHOLDERS:
-                raise ValueError(f"outcomes.{outcome.value}: onbekende invulplek {sorted(fields - PLACEHOLDERS)}")
+        steps = {f"outcomes.{o.value}": t.next_step for o, t in values["outcomes"].items()}
+        steps.update({f"reasons.{r.value}": t.next_step for r, t in values["reasons"].items() if t.next_step})
+        texts = {f"reasons.{r.value}": t.text for r, t in values["reasons"].items()}
+        for allowed, checked in ((PLACEHOLDERS, steps), (REASON_PLACEHOLDERS, texts)):
+            for name, text in checked.items():
+                fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+                if fields - allowed:
+                    raise ValueError(f"{name}: onbekende invulplek {sorted(fields - allowed)}")
         return values
 
 
@@ -62,33 +74,47 @@ class Advice:
         return self._file.outcomes[outcome].title
 
     def reasons(self, result: TriageResult) -> list[str]:
-        return [self._file.reasons[reason].text for reason in result.reasons]
+        item = result.item or "dit"
+        return [self._file.reasons[reason].text.format(item=item) for reason in result.reasons]
 
     def message(self, result: TriageResult, who: str | None = None) -> str:
-        """The estimate for the resident. `who` names the person it is about ("uw moeder") when
-        someone asks on another's behalf."""
+        """The estimate for the resident, as one message. `who` names the person it is about
+        ("uw moeder") when someone asks on another's behalf."""
         if result.outcome is Outcome.spoed:
             return self._crisis.message(result.crisis, self._place)
         text = self._file.outcomes[result.outcome]
-        parts = [f"Dit gaat over {who}." if who else "", text.title, "Waarom:\n" + bullets(self.reasons(result))]
+        about = f" voor {who}" if who else ""
+        parts = [f"Mijn eerste inschatting{about}: {text.title}", "Waarom:\n" + bullets(self.reasons(result))]
         if result.provisions:
-            parts.append("Wat kan passen:\n" + bullets([self._needs.name(code) for code in result.provisions]))
-        place = self._place
-        parts.append(
-            "Wat nu? "
-            + text.next_step.format(
-                phone=place.phone,
-                opening_hours=place.opening_hours,
-                youth_page=place.youth_page,
-                website=place.wmo_page,
-            )
-        )
+            parts.append("Wat kan passen: " + self._needs.names(result.provisions) + ".")
+        steps = [self._next_step(result)]
+        if result.need and self._needs[result.need].advice:
+            steps.append(str(self._needs[result.need].advice))
+        parts.append("Wat nu? " + " ".join(steps))
         if text.prepare:
-            parts.append("Wat u kunt voorbereiden:\n" + bullets(text.prepare))
-        parts.append(self._file.disclaimer)
+            parts.append("Tip: " + " ".join(text.prepare))
         sources = [*text.sources, *(self._file.reasons[reason].source for reason in result.reasons)]
+        parts.append(self._file.disclaimer)
         parts.append(source_line(dict.fromkeys(sources), self._file.checked))
-        return "\n\n".join(part for part in parts if part)
+        # Line ends, no blank lines: the website and REST show every paragraph as its own bubble.
+        return "\n".join(parts)
+
+    def buttons(self, result: TriageResult, discuss: dict[str, str]) -> list[dict[str, str]]:
+        """ "Meer weten" and the way to a person; a maatwerk estimate goes on to the wijkteam itself."""
+        more = self._file.outcomes[result.outcome].more
+        shown = [{"title": MORE, "payload": f"/{more}"}] if more else []
+        if result.outcome is Outcome.maatwerk_mogelijk:
+            return shown
+        if result.outcome is not Outcome.spoed:
+            shown.append(WIJKTEAM)
+        return [*shown, discuss]
+
+    def _next_step(self, result: TriageResult) -> str:
+        first = self._file.reasons[result.reasons[0]].next_step
+        place = self._place
+        return (first or self._file.outcomes[result.outcome].next_step).format(
+            phone=place.phone, opening_hours=place.opening_hours, youth_page=place.youth_page, website=place.wmo_page
+        )
 
 
 def read_outcomes_file(path: Path) -> OutcomesFile:

@@ -2,7 +2,9 @@
 back to the dialogue policy (a question in between, stop, go back, a crisis).
 
 What the resident already said is not asked again: "kan mijn moeder van 82 een traplift krijgen?"
-fills who it is for, the age and the need at once.
+fills who it is for, the age and the need at once, and what an answer says besides (a Wlz-indicatie,
+living alone) is kept too. Naming another topic in between changes the topic and keeps the answers
+that do not depend on it.
 """
 
 from collections.abc import Mapping, Sequence
@@ -12,18 +14,56 @@ from typing import Any
 from bot.dialogue.interruptions import asked_in_between, ends_or_pauses
 from bot.dialogue.message import Message
 from bot.dutch import normalise
-from bot.triage.model import Assessment, Question, TriageAnswers, TriageResult
+from bot.triage.model import (
+    UNSURE,
+    Assessment,
+    HasIt,
+    Limitation,
+    Question,
+    Subject,
+    TriageAnswers,
+    TriageResult,
+    YesNo,
+)
 from bot.triage.needs import Needs
-from bot.triage.questions import Questions
+from bot.triage.questions import Questions, age_for
 from bot.triage.rules import assess
-from bot.triage.statements import says_pays_self, stated_age, who_answered, who_is_meant
+from bot.triage.statements import (
+    healthy_partner,
+    lives_alone,
+    names_relative,
+    says_carer,
+    says_pays_self,
+    stated_duration,
+    stated_has_it,
+    stated_help,
+    stated_residence,
+    stated_wlz,
+    stated_years,
+    who_answered,
+    who_is_meant,
+)
 
 WHO = "triage_who"  # "u", or "uw moeder" when someone asks for another person
 ORDINARY = "triage_ordinary"
 PAYS_SELF = "triage_pays_self"
+ITEM = "triage_item"  # the thing the resident named, "een e-bike"
+COGNITIVE = "triage_cognitive"  # memory, cognitive or psychiatric problems named (TriageAnswers.cognitive)
+# Set by the crisis rule whenever danger was signalled (domain/crisis.yml); a check never clears it.
+DANGER = "danger_signalled"
 QUESTIONS = tuple(question.value for question in Question)
-SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF)
+SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF, ITEM, COGNITIVE)
 MAX_NEED_TEXT = 500
+# Answers that belong to one topic: a new topic asks them again. Who, age, the cause, the Wlz stay.
+_TOPIC_ANSWERS = (
+    Question.safe_tonight,
+    Question.medical,
+    Question.duration,
+    Question.has_it,
+    Question.help_now,
+    Question.housemate,
+    Question.general,
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +80,12 @@ class TriageDialogue:
 
     def answers(self, slots: Mapping[str, Any]) -> TriageAnswers:
         return TriageAnswers.from_slots(
-            slots, ordinary_product=bool(slots.get(ORDINARY)), pays_self=bool(slots.get(PAYS_SELF))
+            slots,
+            ordinary_product=bool(slots.get(ORDINARY)),
+            pays_self=bool(slots.get(PAYS_SELF)),
+            cognitive=bool(slots.get(COGNITIVE)),
+            item=slots.get(ITEM) or None,
+            danger=bool(slots.get(DANGER)),
         )
 
     def assess(self, slots: Mapping[str, Any]) -> Assessment:
@@ -54,12 +99,17 @@ class TriageDialogue:
         return assessment.result
 
     def who(self, slots: Mapping[str, Any]) -> str:
-        return slots.get(WHO) or "u"
+        """How the questions name the person it is for: "u", "uw moeder", or "uw naaste"."""
+        if slots.get(WHO):
+            return str(slots[WHO])
+        return "uw naaste" if slots.get(Question.subject.value) == Subject.ander.value else "u"
 
     def start(self, message: Message, context_provision: str | None, context_text: str) -> dict[str, Any]:
         """Fresh answers for a new check, filled from the message that started it, or else from the
         provision the conversation was about (the resident accepted the offer after its answer)."""
         updates: dict[str, Any] = dict.fromkeys(SLOTS)
+        if message.text.startswith("/"):  # a clicked button's payload carries no words of the resident
+            message = Message("", provisions=message.provisions)
         updates.update(self._known(updates, message))
         if context_provision:
             updates.update(self._known(updates, Message(context_text, provisions=(context_provision,))))
@@ -86,10 +136,26 @@ class TriageDialogue:
             updates = {question.value: meant[0].value, WHO: meant[1]}
         else:
             value = self.questions.parse(question, text, message.provisions)
+            if value in UNSURE and asked_in_between(message):
+                return Turn(reject=True)  # "weet ik niet, wat is een Wlz-indicatie?": answer that first
             if value is None:
-                return unclear
+                new_topic = self._new_topic(slots, question, message)
+                return Turn(new_topic) if new_topic else unclear
             updates = {question.value: value}
-        return Turn({**self._known({**slots, **updates}, message), **updates})
+        # A clicked title says only its answer ("Geheugen of psyche" names no dementia).
+        known = {} if clicked else self._known({**slots, **updates}, message)
+        return Turn({**known, **updates})
+
+    def _new_topic(self, slots: Mapping[str, Any], question: Question, message: Message) -> dict[str, Any]:
+        """ "Het gaat eigenlijk om de trap": the new topic, with that topic's answers cleared, and
+        empty when the message names no other topic."""
+        if question is Question.need:
+            return {}
+        need = self._need(message.text, message.provisions)
+        if need[Question.need.value] in (None, slots.get(Question.need.value)):
+            return {}
+        cleared = {**dict.fromkeys(q.value for q in _TOPIC_ANSWERS), **need}
+        return {**cleared, **self._known({**slots, **cleared}, message)}
 
     def back(self, slots: Mapping[str, Any]) -> dict[str, Any]:
         """Clears the last answer given, so its question comes again (empty at the first question)."""
@@ -99,31 +165,72 @@ class TriageDialogue:
         last = answered[-1]
         cleared = {
             Question.subject: (Question.subject.value, WHO),
-            Question.need_text: (Question.need_text.value, Question.need.value, ORDINARY, PAYS_SELF),
+            Question.need_text: (Question.need_text.value, Question.need.value, ORDINARY, PAYS_SELF, ITEM),
         }.get(last, (last.value,))
         return dict.fromkeys(cleared)
 
     def _need(self, text: str, provisions: Sequence[str]) -> dict[str, Any]:
+        item = self.needs.item(text)
         return {
             Question.need_text.value: text[:MAX_NEED_TEXT],
             Question.need.value: self.questions.parse(Question.need_text, text, provisions),
-            ORDINARY: self.needs.ordinary_product(text, provisions),
+            ORDINARY: bool(item and item.ordinary),
+            ITEM: item.name if item else None,
             PAYS_SELF: says_pays_self(text),
         }
 
     def _known(self, slots: Mapping[str, Any], message: Message) -> dict[str, Any]:
         """What the message says about questions not answered yet."""
+        text = message.text
         found: dict[str, Any] = {}
+        if slots.get(Question.need.value) is None and slots.get(Question.need_text.value) is None:
+            need = self._need(text, message.provisions)
+            if need[Question.need.value] is not None or need[ITEM]:
+                found.update(need)
+        topic = str(found.get(Question.need.value) or slots.get(Question.need.value) or "")
+        topic_need = self.needs.get(topic)
         if slots.get(Question.subject.value) is None:
-            meant = who_is_meant(message.text)
+            carer = topic_need is not None and topic_need.for_carer and says_carer(text)
+            meant = (Subject.zelf, "u") if carer else who_is_meant(text)
             if meant:
                 found[Question.subject.value], found[WHO] = meant[0].value, meant[1]
-        if slots.get(Question.age.value) is None:
-            age = stated_age(message.text)
-            if age:
-                found[Question.age.value] = age.value
-        if slots.get(Question.need.value) is None and slots.get(Question.need_text.value) is None:
-            need = self._need(message.text, message.provisions)
-            if need[Question.need.value] is not None:
-                found.update(need)
+        subject = found.get(Question.subject.value) or slots.get(Question.subject.value)
+        for_other = subject == Subject.ander.value or (subject is None and names_relative(text))
+        who = str(found.get(WHO) or slots.get(WHO) or "") if for_other else None
+        years = stated_years(text, for_other=for_other)
+        age = age_for(years) if years is not None else None
+        limitation = self.needs.limitation(text)
+        if limitation is None and years is not None and years >= self.needs.old_age:
+            limitation = Limitation.lichamelijk  # old age is a cause of its own
+        if self.needs.weighs_begeleiding(text):
+            found[COGNITIVE] = True
+        housemate = YesNo.nee if lives_alone(text) else YesNo.ja if healthy_partner(text, who) else None
+        # "als niemand hem eraan herinnert": reminding, not nursing
+        prompting = topic_need is not None and topic_need.personal_care and self.needs.prompting(text)
+        statements = {
+            Question.age: age,
+            Question.limitation: limitation,
+            Question.housemate: housemate,
+            Question.duration: stated_duration(text),
+            Question.wlz: stated_wlz(text),
+            Question.residence: stated_residence(text),
+            Question.help_now: stated_help(text, for_other),
+            Question.has_it: self._has_it(text, message.provisions),
+            Question.medical: YesNo.nee if prompting else None,
+        }
+        for question, value in statements.items():
+            if value is not None and slots.get(question.value) is None:
+                found[question.value] = value.value
         return found
+
+    def _has_it(self, text: str, provisions: Sequence[str]) -> HasIt | None:
+        """Bought, worn out or still working, as the words say. The thing is the provision named ("de
+        rolstoel ... is versleten") or no part of the body ("haar knieen zijn versleten" is no aid)."""
+        stated = stated_has_it(text)
+        if stated is None:
+            return None
+        has_it, thing = stated
+        named = thing is not None and any(thing in normalise(self.needs.name(code)) for code in provisions)
+        if thing and not named and self.needs.limitation(thing):
+            return None
+        return has_it

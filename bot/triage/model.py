@@ -43,6 +43,10 @@ class Reason(str, Enum):
     zelf_betalen_geen_grond = "zelf_betalen_geen_grond"
     wlz_onbekend = "wlz_onbekend"
     duur_onbekend = "duur_onbekend"
+    geen_beperking = "geen_beperking"
+    wlz_thuis_wmo = "wlz_thuis_wmo"
+    algemene_voorziening_niet_passend = "algemene_voorziening_niet_passend"
+    niet_algemeen_gebruikelijk = "niet_algemeen_gebruikelijk"
 
 
 class Question(str, Enum):
@@ -55,7 +59,9 @@ class Question(str, Enum):
     medical = "triage_medical"
     duration = "triage_duration"
     age = "triage_age"
+    limitation = "triage_limitation"
     wlz = "triage_wlz"
+    residence = "triage_residence"
     has_it = "triage_has_it"
     help_now = "triage_help_now"
     housemate = "triage_housemate"
@@ -90,6 +96,21 @@ class Wlz(str, Enum):
     onbekend = "onbekend"
 
 
+class Limitation(str, Enum):
+    """What causes the need: the Wmo supports people with a limitation, not a chore one dislikes."""
+
+    lichamelijk = "lichamelijk"  # illness, physical disability, old age
+    psychisch = "psychisch"  # memory, cognitive, psychosocial or psychiatric problems
+    geen = "geen"
+
+
+class Residence(str, Enum):
+    """Where someone with a Wlz-indicatie lives: at home some provisions stay with the Wmo."""
+
+    thuis = "thuis"
+    instelling = "instelling"
+
+
 class HasIt(str, Enum):
     zelf_geregeld = "zelf_geregeld"
     oude_werkt = "oude_werkt"
@@ -109,6 +130,9 @@ class General(str, Enum):
     nog_niet = "nog_niet"
 
 
+# Answers that say "weet ik niet".
+UNSURE = frozenset({Duration.onbekend.value, Wlz.onbekend.value})
+
 # The closed answer each question takes; the need questions take a need code or free text.
 ANSWER_TYPES: dict[Question, type[Enum]] = {
     Question.subject: Subject,
@@ -116,7 +140,9 @@ ANSWER_TYPES: dict[Question, type[Enum]] = {
     Question.medical: YesNo,
     Question.duration: Duration,
     Question.age: Age,
+    Question.limitation: Limitation,
     Question.wlz: Wlz,
+    Question.residence: Residence,
     Question.has_it: HasIt,
     Question.help_now: HelpNow,
     Question.housemate: YesNo,
@@ -129,7 +155,11 @@ class TriageAnswers:
     """What is known so far; None means not asked or not answered yet.
 
     `ordinary_product` and `pays_self` are read from the resident's own words, never asked:
-    the first is a ground (algemeen gebruikelijk), the second explicitly is not one.
+    the first is a ground (algemeen gebruikelijk), the second explicitly is not one. `cognitive`: the
+    resident's words named memory, cognitive or psychiatric problems (dementie, LVB, NAH, a
+    psychiatric disorder), for which begeleiding is weighed before walk-in help. `item` is the
+    thing the resident named ("een e-bike"), so the estimate speaks of it. `danger` is set once the
+    conversation signalled acute need, also before the check started.
     """
 
     subject: Subject | None = None
@@ -139,13 +169,18 @@ class TriageAnswers:
     medical: YesNo | None = None
     duration: Duration | None = None
     age: Age | None = None
+    limitation: Limitation | None = None
     wlz: Wlz | None = None
+    residence: Residence | None = None
     has_it: HasIt | None = None
     help_now: HelpNow | None = None
     housemate: YesNo | None = None
     general: General | None = None
     ordinary_product: bool = False
     pays_self: bool = False
+    cognitive: bool = False
+    item: str | None = None
+    danger: bool = False
     crisis: tuple[CrisisKind, ...] = ()
 
     def get(self, question: Question) -> Any:
@@ -170,6 +205,8 @@ class TriageResult:
     reasons: tuple[Reason, ...]
     provisions: tuple[str, ...] = ()  # catalogue codes that may fit, best first
     crisis: tuple[CrisisKind, ...] = ()
+    item: str | None = None  # what the resident named, for the reasons' texts
+    need: str | None = None  # the need code, for advice that fits one need only
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from bot.content.model import Code, Sentence, StrictModel, Word
 from bot.content.reader import ContentError, read_model
 from bot.dutch import listing, normalise
 from bot.messaging.limits import BUTTON_TITLE, LIST_ROWS
+from bot.triage.model import Limitation
 
 OTHER = "anders"
 
@@ -44,13 +45,41 @@ class Need(StrictModel):
     has_it: bool = False
     help_now: bool = False
     usual_help: bool = False
+    limitation: bool = True
+    items: bool = False
+    wlz_at_home: bool = False
+    weigh_begeleiding: bool = False
+    for_carer: bool = False
+    advice: Sentence | None = None
+
+
+class Item(StrictModel):
+    """Something a resident may name. `ordinary`: anyone buys it (algemeen gebruikelijk); if not,
+    the estimate says so, since residents are often told otherwise."""
+
+    name: Sentence
+    words: list[Word]
+    ordinary: bool = True
+
+
+class Limitations(StrictModel):
+    """Words that name what causes the need, so the limitation question is not asked again."""
+
+    lichamelijk: list[Word]
+    psychisch: list[Word]
+    weigh_begeleiding: list[Word]  # memory, cognitive and psychiatric problems: begeleiding weighed first
+    prompting: list[Word]  # personal care that only needs reminding or urging
+    old_age: int  # from this stated age, old age counts as the cause
+    source: Sentence
 
 
 class NeedsFile(StrictModel):
     needs: list[Need]
     provision_needs: dict[str, str]
-    ordinary_products: list[Word]
-    ordinary_products_source: Sentence
+    items: list[Item]
+    not_items: list[Word]
+    items_source: Sentence
+    limitations: Limitations
 
     @root_validator(skip_on_failure=True)
     def _consistent(cls, values: dict[str, Any]) -> dict[str, Any]:
@@ -83,12 +112,21 @@ class Needs:
         self._by_code: dict[str, Need] = {need.code: need for need in file.needs}
         self._catalogue = catalogue
         self._words = ProvisionMatcher({word: need.code for need in file.needs for word in need.words}, ())
-        self._ordinary = re.compile(
-            r"\b(" + "|".join(re.escape(normalise(word)) for word in file.ordinary_products) + r")\b"
-        )
+        self._items = [(_whole_words(item.words), item) for item in file.items]
+        self._not_items = _whole_words(file.not_items)
+        self._limitations = [
+            (_whole_words(file.limitations.lichamelijk), Limitation.lichamelijk),
+            (_whole_words(file.limitations.psychisch), Limitation.psychisch),
+        ]
+        self._weigh_begeleiding = _whole_words(file.limitations.weigh_begeleiding)
+        self._prompting = _whole_words(file.limitations.prompting)
+        self.old_age = file.limitations.old_age
 
     def __getitem__(self, code: str) -> Need:
         return self._by_code[code]
+
+    def get(self, code: str) -> Need | None:
+        return self._by_code.get(code)
 
     def __contains__(self, code: object) -> bool:
         return code in self._by_code
@@ -117,14 +155,37 @@ class Needs:
         codes = self._words.codes(text)
         return codes[0] if codes else None
 
-    def ordinary_product(self, text: str, named_provisions: Sequence[str]) -> bool:
-        """Names only something anyone buys (a microwave, a thermostatic tap), no provision."""
-        return not named_provisions and bool(self._ordinary.search(normalise(text)))
+    def item(self, text: str) -> Item | None:
+        """The item the words name ("een e-bike", "een magnetron"); adapted versions
+        ("aangepaste fiets", "driewielfiets") are never the ordinary item inside them."""
+        plain = self._not_items.sub(" ", normalise(text))
+        named = [item for pattern, item in self._items if pattern.search(plain)]
+        # "een douchestoel en een traplift": what is not algemeen gebruikelijk is what is asked for.
+        return next((item for item in named if not item.ordinary), named[0] if named else None)
+
+    def limitation(self, text: str) -> Limitation | None:
+        """The cause the words name outright; psychological before physical, as it weighs more."""
+        plain = normalise(text)
+        found = [kind for pattern, kind in self._limitations if pattern.search(plain)]
+        return Limitation.psychisch if Limitation.psychisch in found else (found[0] if found else None)
+
+    def weighs_begeleiding(self, text: str) -> bool:
+        """The words name memory, cognitive or psychiatric problems ("dementie", "lvb", "angststoornis")."""
+        return bool(self._weigh_begeleiding.search(normalise(text)))
+
+    def prompting(self, text: str) -> bool:
+        """ "als niemand hem eraan herinnert": care that needs reminding or urging, not nursing."""
+        return bool(self._prompting.search(normalise(text)))
 
     def menu(self, with_other: bool) -> list[Need]:
         """The needs offered as buttons, and "Iets anders" when asked to pick again."""
         shown = [need for need in self._file.needs if need.button]
         return [*shown, self._by_code[OTHER]] if with_other else shown
+
+
+def _whole_words(words: Iterable[str]) -> "re.Pattern[str]":
+    longest_first = sorted({normalise(word) for word in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(word) for word in longest_first) + r")(?![\w-])")
 
 
 def read_needs_file(path: Path) -> NeedsFile:

@@ -1,14 +1,14 @@
 """The triage's questions (content/triage/questions.yml): their Dutch text, their buttons, and how a
 clicked or typed answer becomes an answer code.
 
-A button sends its own title, so clicking and typing take the same road.
+A button sends its own title, so clicking and typing take the same road: a title is its option, any
+other text is read by the question's own words and the grammar of bot/triage/answers.py.
 """
 
 import re
 import string
 from collections.abc import Sequence
 from pathlib import Path
-from re import Pattern
 
 from pydantic import ConstrainedStr, Field
 
@@ -16,16 +16,17 @@ from bot.content.model import StrictModel
 from bot.content.reader import ContentError, parse, read_yaml
 from bot.dutch import normalise
 from bot.messaging.limits import BUTTON_TITLE
+from bot.triage.answers import GRAMMAR, Plain, Reader, tokens
 from bot.triage.model import ANSWER_TYPES, Age, Duration, Question
 from bot.triage.needs import OTHER, Needs
 
 PLACEHOLDERS = {"wie", "algemeen"}
 
-_AGE_WORDS = (
-    (re.compile(r"\b(jonger dan|onder de|minder dan) 18\b"), Age.jonger),
-    (re.compile(r"\b(18 of ouder|ouder dan 18|boven de 18|18 jaar of ouder)\b"), Age.ouder),
+# "jonger dan 18" names the limit, not an age: questions.yml's words read it.
+_AGE_LIMIT = re.compile(r"\b(jonger dan|onder de|minder dan|ouder dan|boven de) 18\b|\b18 (jaar )?of ouder\b|\b18\+")
+_AGE_NUMBER = re.compile(
+    r"^(\d{1,3})\b|\b(\d{1,3})$|\b(\d{1,3}) ?(jaar|jr)\b|\b(?:is|ben|wordt|word|van|pas|al) (\d{1,3})\b"
 )
-_AGE_NUMBER = re.compile(r"^(\d{1,3})$|\b(\d{1,3}) ?(jaar|jr)\b|\b(?:is|ben|wordt|word|van) (\d{1,3})\b")
 _DURATION_NUMBER = re.compile(
     r"\b(\d{1,3}|een|twee|drie|vier|vijf|zes|acht|tien) (dag|dagen|week|weken|maand|maanden|jaar|jaren)\b"
 )
@@ -53,7 +54,8 @@ class OptionTitle(ConstrainedStr):
 
 
 class AnswerWord(ConstrainedStr):
-    """Matched after normalising, so case and accents do not matter."""
+    """Matched after normalising, so case and accents do not matter; a negation before or inside it
+    ("geen indicatie", "woon niet alleen") denies it."""
 
     strip_whitespace = True
     min_length = 2
@@ -70,17 +72,43 @@ class QuestionText(ConstrainedStr):
 class Option(StrictModel):
     value: AnswerCode
     title: OptionTitle
-    words: list[AnswerWord]
+    means: Plain | None = None  # the plain answer this option is: a typed "ja" picks the one ja
+    words: list[AnswerWord] = Field(default_factory=list)
+    negated: AnswerCode | None = None  # what a denied word of this option means
 
 
 class QuestionSpec(StrictModel):
     label: QuestionLabel
     text: QuestionText
     options: list[Option] = Field(default_factory=list)
+    unsure_words: list[AnswerWord] = Field(default_factory=list)  # words that make the answer unsure
+
+    def reader(self) -> Reader:
+        return Reader(
+            {option.value: option.words for option in self.options},
+            {option.value: option.means for option in self.options if option.means},
+            {option.value: option.negated for option in self.options if option.negated},
+            self.unsure_words,
+        )
 
 
-def _phrase(word: str) -> Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(normalise(word))}(?![\w-])")
+def _check_words(name: str, spec: QuestionSpec) -> None:
+    """Each word belongs to one option and is no bare grammar ("nee" and "geen" are read for every
+    question); a denied word means another option of the same question."""
+    values = [option.value for option in spec.options]
+    for option in spec.options:
+        if option.negated is not None and (option.negated not in values or option.negated == option.value):
+            raise ContentError(f"questions.yml: {name}: {option.value}: negated moet een ander antwoord zijn")
+    owners: dict[tuple[str, ...], str] = {}
+    words = [(word, option.value) for option in spec.options for word in option.words]
+    for word, owner in [*words, *((word, "unsure_words") for word in spec.unsure_words)]:
+        key = tokens(word)
+        if " ".join(key) in GRAMMAR:
+            raise ContentError(f"questions.yml: {name}: '{word}' is al taalregel, geen woord van de vraag")
+        if owners.setdefault(key, owner) != owner:
+            raise ContentError(f"questions.yml: {name}: '{word}' staat bij {owners[key]} en {owner}")
+    if sum(option.means is Plain.weet_niet for option in spec.options) > 1:
+        raise ContentError(f"questions.yml: {name}: hoogstens een antwoord betekent weet_niet")
 
 
 class Questions:
@@ -95,6 +123,7 @@ class Questions:
                 wanted = [member.value for member in kind]
                 raise ContentError(f"questions.yml: {question.value}: antwoorden moeten {wanted} zijn, niet {values}")
         for name, spec in specs.items():
+            _check_words(name, spec)
             fields = {field for _, field, _, _ in string.Formatter().parse(spec.text) if field}
             if fields - PLACEHOLDERS:
                 raise ContentError(f"questions.yml: {name}: onbekende invulplek {sorted(fields - PLACEHOLDERS)}")
@@ -102,10 +131,7 @@ class Questions:
             raise ContentError(f"needs.yml: het label van '{OTHER}' is langer dan {BUTTON_TITLE} tekens")
         self._specs = {Question(name): spec for name, spec in specs.items()}
         self._needs = needs
-        self._words: dict[Question, list[tuple[Pattern[str], int, str]]] = {
-            question: [(_phrase(word), len(word), option.value) for option in spec.options for word in option.words]
-            for question, spec in self._specs.items()
-        }
+        self._readers = {question: spec.reader() for question, spec in self._specs.items()}
 
     def text(self, question: Question, who: str, general: Sequence[str] = ()) -> str:
         algemeen = self._needs.names(general) if general else ""
@@ -140,34 +166,19 @@ class Questions:
         titles = {normalise(option.title): option.value for option in self._specs[question].options}
         if plain in titles:
             return titles[plain]
-        if question is Question.age:
+        read = self._readers[question].read(text)
+        if question is Question.age and not _AGE_LIMIT.search(plain):
             age = _age(plain)
-            if age:
-                return age.value
-        by_words = self._by_words(question, plain)
-        if by_words is None and question is Question.duration:
+            if age:  # an age and a yes or no that say otherwise ("nee, 16") are unclear
+                return age.value if read in (None, age.value) else None
+        if read is None and question is Question.duration:
             months = _months(plain)
             if months is not None:
                 return (Duration.kort if months < SHORT_MONTHS else Duration.lang).value
-        return by_words
-
-    def _by_words(self, question: Question, plain: str) -> str | None:
-        """The option whose longest matching word is longest; None if none match or two tie."""
-        best: dict[str, int] = {}
-        for pattern, length, value in self._words[question]:
-            if length > best.get(value, 0) and pattern.search(plain):
-                best[value] = length
-        if not best:
-            return None
-        top = max(best.values())
-        winners = [value for value, length in best.items() if length == top]
-        return winners[0] if len(winners) == 1 else None
+        return read
 
 
 def _age(plain: str) -> Age | None:
-    for pattern, age in _AGE_WORDS:
-        if pattern.search(plain):
-            return age
     match = _AGE_NUMBER.search(plain)
     return age_for(int(next(group for group in match.groups() if group and group.isdigit()))) if match else None
 

@@ -3,8 +3,9 @@
 The order is the Wmo's own. Urgent need goes first. Then care that another law or the health
 insurer provides (Wmo 2015 art. 2.3.5 lid 5 and 6; the Jeugdwet under 18). Then what the resident
 already has, can buy like anyone else, or gets from the people around them (art. 2.3.5 lid 3).
-Then algemene voorzieningen, and only then maatwerk. Each step asks only what it needs, so a
-resident answers the fewest questions. Age alone never excludes anyone, and being able to pay is
+Then algemene voorzieningen, and only then maatwerk; and maatwerk only for a need that a limitation
+causes (illness, disability, old age, psychological problems). Each step asks only what it needs,
+so a resident answers the fewest questions. Age alone never excludes anyone, and being able to pay is
 never a ground. The estimate is never a decision: the municipality decides after its onderzoek.
 """
 
@@ -19,9 +20,12 @@ from bot.triage.model import (
     General,
     HasIt,
     HelpNow,
+    Limitation,
     Outcome,
     Question,
     Reason,
+    Residence,
+    Subject,
     TriageAnswers,
     TriageResult,
     Wlz,
@@ -55,22 +59,28 @@ def assess(answers: TriageAnswers, needs: Needs) -> Assessment:
 
 
 def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -> TriageResult:
-    if a.crisis:
+    # Danger signalled anywhere in the conversation makes it urgent (art. 2.3.3), before any question.
+    if a.crisis or a.danger:
         return TriageResult(Outcome.spoed, (Reason.crisis,), crisis=a.crisis)
     answer(Question.subject)
     if a.need is None:
         answer(Question.need_text)
-    if a.ordinary_product:
-        return TriageResult(Outcome.eigen_kracht, (Reason.algemeen_gebruikelijk,))
+    if a.ordinary_product and a.need is None:
+        return TriageResult(Outcome.eigen_kracht, (Reason.algemeen_gebruikelijk,), item=a.item)
     need = needs[answer(Question.need)]
+    if a.ordinary_product and need.items:
+        return TriageResult(Outcome.eigen_kracht, (Reason.algemeen_gebruikelijk,), item=a.item)
 
     # Acute need and care that is not the Wmo's come first.
     if need.shelter and answer(Question.safe_tonight) is YesNo.nee:
         return TriageResult(Outcome.spoed, (Reason.geen_slaapplek,), crisis=(CrisisKind.dakloos,))
     if need.medical:
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_medisch,))
-    if need.personal_care and answer(Question.medical) is YesNo.ja:
-        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_verzorging,))
+    limitation = None
+    if need.personal_care:
+        if answer(Question.medical) is YesNo.ja:
+            return TriageResult(Outcome.zorgverzekering, (Reason.zvw_verzorging,))
+        limitation = Limitation.psychisch  # reminding and urging: a problem with regie, not the body
     notes: list[Reason] = []
     if need.aid:
         duration = answer(Question.duration)
@@ -78,16 +88,27 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
             return TriageResult(Outcome.zorgverzekering, (Reason.zvw_kortdurend,))
         if duration is Duration.onbekend:
             notes.append(Reason.duur_onbekend)
-    if need.youth and answer(Question.age) is Age.jonger:
+    if need.youth and _minor(a, answer):
         return TriageResult(Outcome.jeugdwet, (Reason.jeugdwet,))
+    # Maatwerk is for a need that a limitation causes (art. 1.1.1, 2.3.2 lid 4), not a chore one dislikes.
+    # A Wlz-indicatie, or care day and night, already says there is one.
+    if need.limitation and limitation is None and a.wlz not in (Wlz.indicatie, Wlz.zorg_24_uur):
+        limitation = answer(Question.limitation)
+    if limitation is Limitation.geen:
+        return TriageResult(Outcome.eigen_kracht, (Reason.geen_beperking,))
     maatwerk = needs.maatwerk(need)
     # Opvang is there whatever else someone has, so the Wlz is no question for shelter.
     if (maatwerk or not need.provisions) and not need.shelter:
         wlz = answer(Question.wlz)
         if wlz is Wlz.indicatie:
-            return TriageResult(Outcome.wlz, (Reason.wlz_indicatie,))
+            # At home, aids, wheelchairs, transport and adaptations stay with the Wmo (art. 8.6a).
+            if not (need.wlz_at_home and answer(Question.residence) is Residence.thuis):
+                return TriageResult(Outcome.wlz, (Reason.wlz_indicatie,))
+            notes.append(Reason.wlz_thuis_wmo)
         if wlz is Wlz.zorg_24_uur:
-            return TriageResult(Outcome.wlz, (Reason.wlz_zorg_24_uur,))
+            if not need.wlz_at_home:
+                return TriageResult(Outcome.wlz, (Reason.wlz_zorg_24_uur,))
+            notes.append(Reason.wlz_zorg_24_uur)
         if wlz is Wlz.onbekend:
             notes.append(Reason.wlz_onbekend)
 
@@ -98,23 +119,42 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
             return TriageResult(Outcome.eigen_kracht, (Reason.al_geregeld,))
         if has_it is HasIt.oude_werkt:
             return TriageResult(Outcome.eigen_kracht, (Reason.vervanging_niet_nodig,))
+    alone, pays_self = True, a.pays_self
     if need.help_now:
         help_now = answer(Question.help_now)
         if help_now is HelpNow.netwerk_genoeg:
             return TriageResult(Outcome.eigen_kracht, (Reason.netwerk_helpt,))
-        if help_now is HelpNow.zelf_betaald:
-            return TriageResult(Outcome.eigen_kracht, (Reason.al_geregeld,))
         if help_now is HelpNow.netwerk_te_zwaar:
             notes.append(Reason.netwerk_overbelast)
+        # Help one pays for is no eigen kracht: eigen kracht is what the resident and the people around
+        # them can do (art. 2.3.2 lid 4), and draagkracht is weighed by the eigen bijdrage (art. 2.1.4).
+        alone = help_now in (HelpNow.nee, HelpNow.zelf_betaald)
+        pays_self = pays_self or help_now is HelpNow.zelf_betaald
     if need.usual_help and answer(Question.housemate) is YesNo.ja:
         return TriageResult(Outcome.eigen_kracht, (Reason.gebruikelijke_hulp,))
 
-    # Then algemene voorzieningen, and only then maatwerk.
+    # Then algemene voorzieningen, and only then maatwerk. Memory, cognitive or psychiatric problems
+    # with nobody around: walk-in help rarely fits, so begeleiding is weighed first (art. 2.3.5 lid 3).
+    # Debts or losing track alone are not such a problem: formulierenhulp and schuldhulp come first.
     general = needs.algemeen(need)
     if general:
-        if answer(Question.general) is General.nog_niet:
+        if need.weigh_begeleiding and limitation is Limitation.psychisch and a.cognitive and alone:
+            notes.insert(0, Reason.algemene_voorziening_niet_passend)
+        elif answer(Question.general) is General.nog_niet:
             return TriageResult(Outcome.algemene_voorziening, (Reason.algemene_voorziening_eerst, *notes), general)
-        notes.insert(0, Reason.algemene_voorziening_niet_genoeg)
-    if a.pays_self:
+        else:
+            notes.insert(0, Reason.algemene_voorziening_niet_genoeg)
+    if a.item and not a.ordinary_product:
+        notes.append(Reason.niet_algemeen_gebruikelijk)
+    if pays_self:
         notes.append(Reason.zelf_betalen_geen_grond)
-    return TriageResult(Outcome.maatwerk_mogelijk, (Reason.geen_eigen_oplossing, *notes), maatwerk)
+    return TriageResult(
+        Outcome.maatwerk_mogelijk, (Reason.geen_eigen_oplossing, *notes), maatwerk, item=a.item, need=need.code
+    )
+
+
+def _minor(a: TriageAnswers, answer: Callable[[Question], Any]) -> bool:
+    """Under 18. An adult typing for themselves is not asked; a stated age still counts."""
+    if a.subject is Subject.zelf and a.age is None:
+        return False
+    return answer(Question.age) is Age.jonger

@@ -32,7 +32,12 @@ def test_provision_info_answers_from_the_catalogue_and_offers_the_check(
     message, offer = dispatcher.messages
     assert message["text"].startswith("Woningaanpassing (maatwerkvoorziening")
     assert "traplift" in message["text"] and "Gecontroleerd op" in message["text"]
+    # The choices come with the last bubble: the website widget shows only the last message's.
+    assert not message["buttons"]
     assert offer["response"] == "utter_offer_check"
+    assert offer["buttons"] == [
+        {"title": "Meer weten", "payload": '/eligibility_rules{"provision":"woningaanpassing"}'}
+    ]
     assert events == [{"event": "slot", "timestamp": None, "name": "provision", "value": "woningaanpassing"}]
 
 
@@ -46,7 +51,26 @@ def test_an_algemene_voorziening_needs_no_check_and_gets_the_follow_up_questions
     )
     (message,) = dispatcher.messages
     assert message["text"].startswith("Maaltijdservice (algemene voorziening")
-    assert [b["payload"] for b in message["buttons"]] == ["/own_contribution", "/apply_how", "/check_eligibility"]
+    assert [b["payload"] for b in message["buttons"]] == [
+        '/eligibility_rules{"provision":"maaltijdvoorziening"}',
+        "/own_contribution",
+        "/apply_how",
+    ]
+
+
+def test_meer_weten_gives_the_details_of_that_provision(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    dispatch(
+        ActionEligibilityRules(),
+        dispatcher,
+        make_tracker('/eligibility_rules{"provision":"rolstoel"}', "eligibility_rules", ["rolstoel"]),
+    )
+    details, decision = texts(dispatcher)
+    assert details.startswith("Rolstoel: Voor inwoners die door een beperking langer dan ongeveer 6 maanden")
+    assert "Voorwaarden:" in details and "Meestal niet als:" in details and "Aanvragen: " in details
+    assert "Bron: " in details and "\n\n" not in details
+    assert decision == "utter_decision_by_municipality"
 
 
 def test_provision_info_without_a_provision_asks_which_one(
@@ -72,6 +96,8 @@ def test_two_provisions_in_one_question_get_two_answers(
         make_tracker("scootmobiel of rolstoel", "provision_info", ["scootmobiel", "rolstoel"]),
     )
     assert [t.split(" (")[0] for t in texts(dispatcher)] == ["Scootmobiel", "Rolstoel", "utter_offer_check"]
+    more = dispatcher.messages[-1]["buttons"]
+    assert more == [{"title": "Meer weten", "payload": '/eligibility_rules{"provision":["scootmobiel","rolstoel"]}'}]
 
 
 def test_what_does_that_cost_uses_the_provision_asked_about_before(
@@ -118,9 +144,10 @@ def test_eligibility_rules_never_decide_and_list_the_grounds_and_what_is_no_grou
     action_services: Services, dispatcher: CollectingDispatcher
 ) -> None:
     dispatch(ActionEligibilityRules(), dispatcher, make_tracker("wanneer krijg ik geen maatwerk", "eligibility_rules"))
-    grounds, decision = texts(dispatcher)
+    rules, decision = texts(dispatcher)
+    grounds, not_grounds = rules.split("\n\n")
     assert grounds.startswith("U krijgt meestal geen maatwerkvoorziening als")
-    assert "Alleen uw leeftijd" in grounds and "Alleen dat u het zelf kunt betalen" in grounds
+    assert "Alleen uw leeftijd" in not_grounds and "Alleen dat u het zelf kunt betalen" in not_grounds
     assert decision == "utter_decision_by_municipality"
 
 

@@ -44,7 +44,11 @@ def test_a_provision_named_instead_gets_the_provision_answer(
     )
     (message,) = dispatcher.messages
     assert message["text"].startswith("Woningaanpassing (maatwerkvoorziening")
-    assert [b["payload"] for b in message["buttons"]] == ["/own_contribution", "/apply_how", "/check_eligibility"]
+    assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
+        ("Meer weten", '/eligibility_rules{"provision":"woningaanpassing"}'),
+        ("Wat kost het?", "/own_contribution"),
+        ("Kom ik in aanmerking", "/check_eligibility"),
+    ]
     assert events == [{"event": "slot", "timestamp": None, "name": "provision", "value": "woningaanpassing"}]
 
 

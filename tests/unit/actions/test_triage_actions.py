@@ -7,10 +7,11 @@ import pytest
 from rasa_sdk.events import ActiveLoop
 
 from actions.crisis import ActionCrisis
-from actions.intake import ActionAskIntakeConsent, ActionIntakeDone, ValidateIntakeForm
+from actions.intake import ActionAskIntakeConsent, ActionIntakeDone, ActionTriageStopped, ValidateIntakeForm
 from actions.services import Services
 from actions.triage import ASK_ACTIONS, ActionTriageBack, ActionTriageOutcome, ActionTriageStart, ValidateTriageForm
 from actions.wijkteam import ActionWijkteam, ValidateWijkteamForm
+from bot.triage.dialogue import SLOTS
 from tests.helpers import run, user
 
 ASKED_WLZ = {
@@ -18,6 +19,7 @@ ASKED_WLZ = {
     "triage_who": "uw moeder",
     "triage_need_text": "traplift",
     "triage_need": "woning",
+    "triage_limitation": "lichamelijk",
     "requested_slot": "triage_wlz",
 }
 
@@ -85,15 +87,20 @@ def test_accepting_the_offer_after_a_provision_answer_uses_that_provision(action
 def test_a_maatwerk_estimate_goes_on_to_the_wijkteam(action_services: Services) -> None:
     answered = {**ASKED_WLZ, "triage_wlz": "nee", "triage_has_it": "nee"}
     (estimate,), slots, events = run(ActionTriageOutcome(), answered)
-    assert estimate["text"].startswith("Dit gaat over uw moeder.\n\nMijn eerste inschatting: misschien past")
+    assert estimate["text"].startswith("Mijn eerste inschatting voor uw moeder: misschien past ondersteuning op maat")
+    assert "Verbouw of koop nog niets" in estimate["text"], "a home adaptation: nothing bought before the decision"
+    assert [b["title"] for b in estimate["buttons"]] == ["Meer weten"]
     assert slots == {"triage_outcome": "maatwerk_mogelijk"}
     assert ActiveLoop("wijkteam_form") in events
 
 
 def test_another_estimate_waits_for_the_resident(action_services: Services) -> None:
-    answered = {**ASKED_WLZ, "triage_wlz": "indicatie"}
+    answered = {**ASKED_WLZ, "triage_wlz": "indicatie", "triage_residence": "instelling"}
     (estimate,), slots, events = run(ActionTriageOutcome(), answered)
     assert "Wet langdurige zorg" in estimate["text"] and slots == {"triage_outcome": "wlz"}
+    assert "Vraag een Wlz-indicatie aan" not in estimate["text"], "she has one already"
+    assert "Bel het zorgkantoor" in estimate["text"]
+    assert [b["title"] for b in estimate["buttons"]] == ["Meer weten", "Contact wijkteam", "Medewerker spreken"]
     assert not [e for e in events if e["event"] == "active_loop"]
 
 
@@ -130,7 +137,10 @@ def test_the_summary_is_shown_with_the_consent_question(action_services: Service
     assert [b["title"] for b in message["buttons"]] == ["Ja, delen", "Nee, niet delen"]
 
 
-@pytest.mark.parametrize("answer, consent", [("Ja, delen", "ja"), ("nee, liever niet", "nee")])
+@pytest.mark.parametrize(
+    "answer, consent",
+    [("Ja, delen", "ja"), ("nee, liever niet", "nee"), ("Nee, niet delen", "nee"), ("niet delen", "nee")],
+)
 def test_consent_is_taken_from_the_answer(action_services: Services, answer: str, consent: str) -> None:
     _, slots, _ = run(ValidateIntakeForm(), MAATWERK_DONE, user(answer), loop="intake_form")
     assert slots == {"intake_consent": consent, "requested_slot": None}
@@ -138,13 +148,25 @@ def test_consent_is_taken_from_the_answer(action_services: Services, answer: str
 
 def test_only_a_yes_stores_the_summary_and_the_answers_are_cleared_after(action_services: Services) -> None:
     store = action_services.intakes
-    (said,), slots, _ = run(ActionIntakeDone(), {**MAATWERK_DONE, "intake_consent": "nee"})
+    (said,), slots, _ = run(ActionIntakeDone(), {**MAATWERK_DONE, "postcode": "1234 AB", "intake_consent": "nee"})
     assert said["response"] == "utter_intake_not_shared" and store.for_conversation("bewoner-1") == []
     assert slots["triage_need_text"] is None and slots["triage_outcome"] is None
-    (said,), _, _ = run(ActionIntakeDone(), {**MAATWERK_DONE, "intake_consent": "ja"})
+    assert slots["postcode"] is None and slots["wijkteam"] is None, "'ik bewaar niets' forgets the postcode too"
+    assert all(slots[name] is None for name in SLOTS), "every check slot is forgotten"
+    (said,), slots, _ = run(ActionIntakeDone(), {**MAATWERK_DONE, "postcode": "1234 AB", "intake_consent": "ja"})
+    assert "postcode" not in slots, "a shared summary keeps its wijkteam"
     assert said["response"] == "utter_intake_shared"
     (stored,) = store.for_conversation("bewoner-1")
     assert stored["summary"]["for_whom"] == "uw moeder" and stored["summary"]["wijkteam"] == "Wijkteam Noord"
+
+
+def test_stopping_the_check_forgets_the_answers_and_the_postcode(action_services: Services) -> None:
+    (said,), slots, _ = run(
+        ActionTriageStopped(), {**MAATWERK_DONE, "postcode": "1234 AB", "wijkteam": "Wijkteam Noord"}
+    )
+    assert said["response"] == "utter_triage_stopped"
+    assert slots["postcode"] is None and slots["wijkteam"] is None and slots["triage_outcome"] is None
+    assert all(slots[name] is None for name in SLOTS), "'er is niets bewaard' holds for every answer"
 
 
 def test_a_postcode_answer_is_validated_and_asked_again_once(action_services: Services) -> None:
@@ -186,3 +208,17 @@ def test_a_database_failure_in_the_lookup_still_answers(
     monkeypatch.setattr(action_services.wijkteams, "for_postcode", broken)
     (message,), _, events = run(ActionWijkteam(), {"postcode": "1234 AB"})
     assert message["response"] == "utter_catalogue_unavailable" and events == []
+
+
+def test_after_danger_the_check_gives_urgent_help_not_a_routine_estimate(action_services: Services) -> None:
+    danger = {"danger_signalled": True}
+    messages, slots, _ = run(
+        ActionTriageStart(), danger, user("kom ik in aanmerking voor hulp in huis", "check_eligibility")
+    )
+    assert messages == [], "no 'a few questions' when none will come"
+    _, asked, _ = run(ValidateTriageForm(), {**danger, **slots}, user("kom ik in aanmerking", "check_eligibility"))
+    assert asked["requested_slot"] is None
+    (estimate,), outcome, events = run(ActionTriageOutcome(), {**danger, **slots})
+    assert outcome == {"triage_outcome": "spoed"} and "112" in estimate["text"]
+    assert "identiteitsbewijs" not in estimate["text"] and "Meer weten" not in str(estimate["buttons"])
+    assert not [e for e in events if e["event"] == "active_loop"]

@@ -142,3 +142,31 @@ def test_plain_language_short_sentences_everywhere(catalogue_file: CatalogueFile
     lengths = [len(sentence.split()) for sentence in sentences]
     assert sum(lengths) / len(lengths) <= 12
     assert max(lengths) <= 25, max(zip(lengths, sentences, strict=True))
+
+
+def test_each_answer_about_a_provision_is_one_bubble_with_the_details_behind_meer_weten(
+    catalogue_file: CatalogueFile, rates: dict[int, ContributionRate]
+) -> None:
+    for p in catalogue_file.provisions:
+        short, details = answers.provision_info(p), answers.eligibility_for(p)
+        for text in (short, details, answers.how_to_apply(p), answers.pgb_for(p)):
+            assert "\n\n" not in text and text.splitlines()[-1].startswith("Bron: "), text
+        assert "\n\n" not in answers.own_contribution(p, rates[2024], TODAY)
+        assert p.summary in short and p.for_whom not in short and p.how_to_apply not in short
+        assert p.for_whom in details and f"Aanvragen: {p.how_to_apply}" in details
+
+
+def test_only_aids_warn_not_to_buy_before_the_decision(catalogue_file: CatalogueFile) -> None:
+    assert "Koop er zelf nog geen" in answers.how_to_apply(by_code(catalogue_file, "scootmobiel"))
+    transport = answers.how_to_apply(by_code(catalogue_file, "vervoer"))
+    assert "Koop" not in transport and "verbouw" not in transport
+
+
+def test_a_source_line_names_each_source_once(
+    catalogue_file: CatalogueFile, rates: dict[int, ContributionRate]
+) -> None:
+    costs = answers.contribution_general(rates[2024], catalogue_file.contribution_exemptions, TODAY)
+    _, others = costs.split("\n\n")
+    (line,) = [line for line in others.splitlines() if line.startswith("Bron: ")]
+    parts = line.removeprefix("Bron: ").split(". Gecontroleerd")[0].split("; ")
+    assert len(parts) == len(set(parts)) and "CAK, regelingen Wmo" in parts

@@ -16,6 +16,7 @@ MAATWERK_FOR_MOTHER = {
     "triage_subject": "ander",
     WHO: "uw moeder",
     "triage_need": "woning",
+    "triage_limitation": "lichamelijk",
     "triage_wlz": "nee",
     "triage_has_it": "nee",
     "triage_need_text": "Mijn moeder (BSN 123456782, tel 06-12345678) kan de trap niet meer op",
@@ -37,7 +38,7 @@ def test_the_summary_has_what_the_wijkteam_needs(summary: IntakeSummary) -> None
     )
     assert "Onderwerp: Woning aanpassen" in text
     assert "Wlz-indicatie of dag en nacht zorg: Nee" in text and "Al aanwezig: Nee, nog niet" in text
-    assert "Eerste inschatting: Mijn eerste inschatting: misschien past ondersteuning op maat" in text
+    assert "Eerste inschatting: misschien past ondersteuning op maat" in text and "inschatting: Mijn" not in text
     assert "Besproken voorzieningen: Woningaanpassing" in text and "Wijkteam: Wijkteam Noord" in text
 
 

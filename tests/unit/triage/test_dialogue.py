@@ -160,6 +160,7 @@ def test_an_unclear_answer_is_asked_again(dialogue: TriageDialogue, say: Say) ->
         ("triage_need_text", "wat is een pgb?", "pgb", ()),
         ("triage_need_text", "mijn man slaat mij", "crisis", (CrisisKind.geweld,)),
         ("triage_housemate", "Nee", "deny", (CrisisKind.geweld,)),
+        ("triage_wlz", "weet ik niet, wat is een Wlz-indicatie?", "define_term", ()),
     ],
 )
 def test_other_messages_go_back_to_the_dialogue_policy(
@@ -179,6 +180,7 @@ def test_going_back_clears_the_last_answer_and_only_that(dialogue: TriageDialogu
         WHO: "u",
         "triage_need_text": "trap",
         "triage_need": "woning",
+        "triage_limitation": "lichamelijk",
         "triage_wlz": "nee",
     }
     assert dialogue.assess(slots).next_question is Question.has_it

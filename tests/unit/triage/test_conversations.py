@@ -1,0 +1,302 @@
+"""Whole checks through TriageDialogue, as a resident has them: an opening message, then the buttons
+for each question the check still asks. Nothing the opening said is asked again, no question comes
+twice, and the questions and the summary speak of the person it is for."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from bot.catalogue.models import CatalogueFile
+from bot.catalogue.terms import ProvisionMatcher
+from bot.dialogue.message import Message
+from bot.intake.summary import summarise
+from bot.triage.advice import Advice
+from bot.triage.dialogue import DANGER, TriageDialogue
+from bot.triage.model import Outcome, Question, Reason, TriageResult
+
+
+@pytest.fixture(scope="module")
+def matcher(catalogue_file: CatalogueFile) -> ProvisionMatcher:
+    return ProvisionMatcher.from_catalogue(catalogue_file)
+
+
+@dataclass
+class Conversation:
+    """A check played with clicked buttons; `typed` answers a question with text instead."""
+
+    dialogue: TriageDialogue
+    matcher: ProvisionMatcher
+    slots: dict[str, Any] = field(default_factory=dict)
+    asked: list[Question] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    def say(self, text: str) -> Message:
+        return Message(text, "inform", 0.9, tuple(self.matcher.codes(text)))
+
+    def open(self, text: str, **slots: Any) -> "Conversation":
+        self.slots = {**self.dialogue.start(self.say(text), None, ""), **slots}
+        return self
+
+    def play(self, answers: Mapping[Question, str], typed: Mapping[Question, str] = {}) -> TriageResult:
+        for _ in range(len(Question) * 2):
+            step = self.dialogue.assess(self.slots)
+            if step.result:
+                return step.result
+            question = step.next_question
+            assert question is not None
+            assert question in answers or question in typed, f"asks {question.value}, not expected"
+            self.asked.append(question)
+            self.texts.append(self.dialogue.questions.text(question, self.dialogue.who(self.slots)))
+            text = typed.get(question) or self.dialogue.questions.answer_title(question, answers[question])
+            turn = self.dialogue.take(self.slots, question.value, self.say(text))
+            assert not turn.reject and not turn.not_understood, (question, text)
+            self.slots.update(turn.updates)
+        raise AssertionError("the check does not end")
+
+
+@pytest.fixture
+def talk(dialogue: TriageDialogue, matcher: ProvisionMatcher) -> Conversation:
+    return Conversation(dialogue, matcher)
+
+
+# (opening, the answers still asked for, expected outcome, a reason it gives, questions never asked)
+CHECKS = [
+    (
+        "mijn moeder van 82 woont alleen en kan niet meer douchen",
+        {Question.medical: "nee", Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.age, Question.housemate},
+    ),
+    (
+        "Ik ben 45, heb MS en kan de trap niet meer op",
+        {Question.wlz: "nee", Question.has_it: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.limitation},
+    ),
+    (
+        "mijn vader heeft een wlz-indicatie en woont nog thuis met een pgb, hij heeft een traplift nodig",
+        {Question.has_it: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.wlz_thuis_wmo,
+        {Question.subject, Question.need, Question.wlz, Question.residence, Question.limitation},
+    ),
+    (
+        "mijn vader woont in een verpleeghuis en heeft een nieuwe rolstoel nodig, voor altijd",
+        {},
+        Outcome.wlz,
+        Reason.wlz_indicatie,
+        {Question.subject, Question.need, Question.duration, Question.wlz, Question.residence},
+    ),
+    (
+        "voor mijzelf: ik vergeet mijn afspraken en de post stapelt zich op. Ik woon alleen.",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.algemene_voorziening_niet_passend,
+        {Question.subject, Question.age, Question.housemate, Question.limitation, Question.general},
+    ),
+    (
+        "Ik wil een e-bike, door mijn artrose kan ik niet meer naar de winkel lopen",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.niet_algemeen_gebruikelijk,
+        {Question.subject, Question.need, Question.limitation},
+    ),
+    ("kan mijn zoon van 15 begeleiding krijgen", {}, Outcome.jeugdwet, Reason.jeugdwet, {Question.age}),
+    (
+        "ik heb al jaren reuma en heb een rolstoel nodig",
+        {Question.wlz: "nee", Question.has_it: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.duration, Question.limitation},
+    ),
+    (
+        "ik heb na mijn operatie een paar weken krukken nodig",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_kortdurend,
+        {Question.duration},
+    ),
+    (
+        "ik heb gewoon geen zin om schoon te maken",
+        {Question.limitation: "geen"},
+        Outcome.eigen_kracht,
+        Reason.geen_beperking,
+        {Question.wlz, Question.help_now},
+    ),
+    (
+        "kan mijn buurvrouw een douchekop krijgen",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.limitation},
+    ),
+    (
+        "mijn man is bijna negentig en kan niet meer koken, hij is dement",
+        {Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need, Question.limitation},
+    ),
+    # Algemeen gebruikelijk: a simple aid from an ordinary shop; a traplift named with it is not.
+    (
+        "Mijn vader (81) komt niet meer van de wc af, hij heeft een toiletverhoger nodig",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.age, Question.limitation, Question.wlz},
+    ),
+    (
+        "Ik ben 80 en kom de trap niet meer op. Ik heb een traplift nodig, een douchestoel heb ik al.",
+        {Question.wlz: "nee", Question.has_it: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.niet_algemeen_gebruikelijk,
+        {Question.subject, Question.need, Question.limitation},
+    ),
+    ("ik ben zeventien en heb hulp nodig met plannen", {}, Outcome.jeugdwet, Reason.jeugdwet, {Question.age}),
+    (
+        "Mijn buurman (70) heeft niemand en krijgt zijn huis niet meer schoon door zijn reuma",
+        {Question.wlz: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.age, Question.limitation, Question.help_now},
+    ),
+    (
+        "Mijn man heeft dementie en kan nooit meer alleen zijn. Kan hij naar dagbesteding?",
+        {Question.age: "ouder"},
+        Outcome.wlz,
+        Reason.wlz_zorg_24_uur,
+        {Question.subject, Question.limitation, Question.wlz},
+    ),
+    # Debts and losing track alone: formulierenhulp and schuldhulp first, no begeleiding weighed.
+    (
+        "Ik heb schulden en krijg mijn post niet op orde. Ik woon alleen en heb niemand.",
+        {Question.limitation: "psychisch", Question.wlz: "nee", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.housemate, Question.help_now},
+    ),
+    # A psychiatric disorder and nobody around: begeleiding weighed before walk-in help.
+    (
+        "Mijn zus heeft een angststoornis, woont alleen en heeft geen netwerk. Ze is erg eenzaam.",
+        {Question.age: "ouder", Question.wlz: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.algemene_voorziening_niet_passend,
+        {Question.subject, Question.limitation, Question.help_now, Question.general},
+    ),
+    (
+        "De scootmobiel van mijn vader is kapot, hij kan door zijn hartfalen niet ver lopen",
+        {Question.duration: "lang", Question.wlz: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.has_it, Question.limitation},
+    ),
+    # Help one pays for is no ground to refuse.
+    (
+        "Ik betaal zelf een werkster, maar door mijn reuma heb ik meer hulp nodig in het huishouden",
+        {Question.wlz: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.zelf_betalen_geen_grond,
+        {Question.subject, Question.limitation, Question.help_now},
+    ),
+    (
+        "Mijn vrouw is gezond, maar ik kan door mijn hartfalen niet meer stofzuigen",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.eigen_kracht,
+        Reason.gebruikelijke_hulp,
+        {Question.subject, Question.limitation, Question.housemate},
+    ),
+]
+
+
+@pytest.mark.parametrize("opening, answers, outcome, reason, not_asked", CHECKS, ids=[c[0] for c in CHECKS])
+def test_a_check_asks_nothing_twice_and_nothing_the_opening_said(
+    talk: Conversation,
+    opening: str,
+    answers: dict[Question, str],
+    outcome: Outcome,
+    reason: Reason,
+    not_asked: set[Question],
+) -> None:
+    result = talk.open(opening).play(answers)
+    assert result.outcome is outcome and reason in result.reasons
+    assert len(talk.asked) == len(set(talk.asked)), f"asked twice: {talk.asked}"
+    assert not not_asked & set(talk.asked), f"asked again what was said: {not_asked & set(talk.asked)}"
+
+
+def test_questions_and_summary_speak_of_the_mother(talk: Conversation, advice: Advice) -> None:
+    result = talk.open("mijn moeder van 82 woont alleen en kan niet meer douchen").play(
+        {Question.medical: "nee", Question.wlz: "nee", Question.help_now: "nee"}
+    )
+    assert talk.texts and all("uw moeder" in text and " u " not in f" {text} " for text in talk.texts), talk.texts
+    summary = summarise(talk.dialogue, advice, talk.slots, result, None).text()
+    assert "Voor wie: uw moeder" in summary and "uzelf" not in summary
+    assert advice.message(result, talk.dialogue.who(talk.slots)).startswith("Mijn eerste inschatting voor uw moeder")
+
+
+def test_an_adult_asking_for_themselves_is_never_asked_about_being_under_18(talk: Conversation) -> None:
+    talk.open("Voor mijzelf").play(
+        {
+            Question.need_text: "contact",
+            Question.limitation: "lichamelijk",
+            Question.wlz: "nee",
+            Question.help_now: "nee",
+            Question.general: "nog_niet",
+        },
+        typed={Question.need_text: "ik ben eenzaam"},
+    )
+    assert Question.age not in talk.asked
+
+
+def test_correcting_the_topic_keeps_the_answers_that_still_count(talk: Conversation) -> None:
+    talk.open("ik kan niet meer koken door mijn reuma")
+    assert talk.dialogue.assess(talk.slots).next_question is Question.wlz
+    turn = talk.dialogue.take(talk.slots, Question.wlz.value, talk.say("het gaat eigenlijk om de trap"))
+    assert turn.updates[Question.need.value] == "woning" and not turn.not_understood
+    talk.slots.update(turn.updates)
+    result = talk.play({Question.wlz: "nee", Question.has_it: "nee"})
+    assert result.outcome is Outcome.maatwerk_mogelijk and result.provisions == ("woningaanpassing",)
+    assert talk.asked == [Question.wlz, Question.has_it], "the cause (reuma) is not asked again"
+
+
+def test_after_danger_the_check_is_urgent_with_the_help_lines_and_no_routine_steps(
+    talk: Conversation, advice: Advice
+) -> None:
+    result = talk.open("kom ik in aanmerking voor huishoudelijke hulp", **{DANGER: True}).play({})
+    assert result.outcome is Outcome.spoed and talk.asked == []
+    text = advice.message(result)
+    assert "112" in text and "113" in text and "identiteitsbewijs" not in text
+
+
+def test_a_clicked_payload_is_no_words_of_the_resident(talk: Conversation, advice: Advice) -> None:
+    opening = Message('/provision_info{"provision":"woningaanpassing"}', "provision_info", 1.0, ("woningaanpassing",))
+    talk.slots = talk.dialogue.start(opening, None, "")
+    assert talk.slots[Question.need.value] == "woning" and not talk.slots[Question.need_text.value]
+    result = talk.play(
+        {Question.subject: "zelf", Question.limitation: "lichamelijk", Question.wlz: "nee", Question.has_it: "nee"}
+    )
+    summary = summarise(talk.dialogue, advice, talk.slots, result, None).text()
+    assert "/provision_info" not in summary and "Hulpvraag in eigen woorden" not in summary
+
+
+def test_the_estimate_names_the_item_and_gives_advice_only_where_it_fits(talk: Conversation, advice: Advice) -> None:
+    bike = talk.open("Ik wil een e-bike, door mijn artrose kan ik niet meer naar de winkel lopen").play(
+        {Question.wlz: "nee", Question.help_now: "nee"}
+    )
+    text = advice.message(bike)
+    assert "Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk" in text
+    assert "Koop" not in text and "verbouw" not in text.lower(), "transport: nothing to buy or rebuild"
+    tap = Conversation(talk.dialogue, talk.matcher).open("kan ik een thermostaatkraan krijgen").play({})
+    assert "Iemand zonder beperking koopt een thermostaatkraan ook gewoon" in advice.message(tap)
+    stairs = Conversation(talk.dialogue, talk.matcher).open("ik ben 80 en kan de trap niet meer op")
+    assert "Verbouw of koop nog niets" in advice.message(stairs.play({Question.wlz: "nee", Question.has_it: "nee"}))
+
+
+def test_a_carer_asking_for_rest_is_asked_about_themselves(talk: Conversation) -> None:
+    talk.open("ik zorg voor mijn moeder met dementie en heb rust nodig").play(
+        {Question.wlz: "nee", Question.help_now: "nee", Question.general: "nog_niet"}
+    )
+    assert talk.dialogue.who(talk.slots) == "u" and Question.subject not in talk.asked

@@ -1,0 +1,168 @@
+"""The check tried as residents would (issue 11, "Done when"): new situations in resident_trial.yml,
+each with the outcome a Wmo consultant expects, written before the check ran on them. A resident
+types every answer from the situation's facts; a question whose answer the opening or an earlier
+answer already gave, or a question asked again, counts as a repeat.
+
+The estimate must match the consultant's in at least 95% of the situations, with no repeats. A
+situation the check gets wrong keeps its expected outcome and is marked `known_wrong_outcome` or
+`known_repeat` in the file: its test xfails strictly until the rules are fixed (the causes are in
+/tmp/issue11/trial_failures.md)."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.crisis import crisis_detector
+from bot.dialogue.message import Message
+from bot.triage.dialogue import DANGER
+from bot.triage.model import Age, Question
+from tests.unit.triage.test_conversations import Conversation, matcher  # noqa: F401 (fixture)
+
+TRIAL = yaml.safe_load((Path(__file__).parent / "resident_trial.yml").read_text(encoding="utf-8"))
+SITUATIONS: list[dict[str, Any]] = TRIAL["situations"]
+ANSWERS: dict[str, dict[str, list[str]]] = TRIAL["answers"]
+NEEDS = {Question.need_text, Question.need}  # the need said once answers both
+MIN_MATCH = 0.95
+
+
+class Resident(Conversation):
+    """A check in typed answers; a message that signals danger is a crisis, as the assistant's
+    crisis detector marks it, and the crisis rule then records the danger."""
+
+    def say(self, text: str) -> Message:
+        crisis = tuple(crisis_detector().detect(text))
+        return Message(text, "crisis" if crisis else "inform", 0.9, tuple(self.matcher.codes(text)), crisis)
+
+
+@dataclass
+class Trial:
+    situation: dict[str, Any]
+    outcome: str = ""
+    asked: list[Question] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # the resident's answers, "?" after one not read
+    repeats: list[str] = field(default_factory=list)
+
+    @property
+    def matches(self) -> bool:
+        return self.outcome == self.situation["expected"]
+
+    def report(self) -> str:
+        steps = "; ".join(f"{q.name} -> '{a}'" for q, a in zip(self.asked, self.said, strict=True)) or "niets gevraagd"
+        return f"{self.situation['name']}: verwacht {self.situation['expected']}, kreeg {self.outcome}; {steps}"
+
+
+def typed_answer(situation: dict[str, Any], number: int, question: Question) -> str:
+    """What the resident types: the situation's own words, or a phrasing from the answer bank."""
+    if question.name in situation.get("typed", {}):
+        return str(situation["typed"][question.name])
+    facts = {**TRIAL["defaults"], **situation["facts"]}
+    if question in NEEDS:
+        return str(facts.get("need_text") or _pick(ANSWERS["need_text"][facts["need"]], number))
+    assert question.name in facts, f"{situation['name']}: no fact for {question.name}"
+    value = facts[question.name]
+    if question is Question.age:
+        code = Age.jonger.value if value < 18 else Age.ouder.value
+        return _pick(ANSWERS["age"][code], number).format(age=value)
+    return _pick(ANSWERS[question.name][str(value)], number)
+
+
+def clicked_answer(resident: Resident, situation: dict[str, Any], question: Question) -> str:
+    """The button for the situation's fact, as a resident clicks it when a typed answer was not read."""
+    facts = {**TRIAL["defaults"], **situation["facts"]}
+    if question in NEEDS:
+        return resident.dialogue.questions.answer_title(Question.need, facts["need"])
+    value = facts[question.name]
+    if question is Question.age:
+        value = Age.jonger.value if value < 18 else Age.ouder.value
+    return resident.dialogue.questions.answer_title(question, str(value))
+
+
+def _pick(phrasings: list[str], number: int) -> str:
+    return phrasings[number % len(phrasings)]
+
+
+def try_situation(resident: Resident, number: int, situation: dict[str, Any]) -> Trial:
+    trial = Trial(situation)
+    opening = resident.say(situation["opening"])
+    resident.open(situation["opening"], **({DANGER: True} if opening.crisis else {}))
+    known = {Question[name] for name in situation["said"]}
+    if Question.need in known:
+        known |= NEEDS
+    danger = situation.get("danger", {})
+    unread: set[Question] = set()
+    for step in range(len(Question) * 2):
+        assessment = resident.dialogue.assess(resident.slots)
+        if assessment.result:
+            trial.outcome = assessment.result.outcome.value
+            return trial
+        question = assessment.next_question
+        assert question is not None
+        if question in known:
+            again = "na een niet gelezen antwoord" if question in trial.asked else "al gezegd"
+            trial.repeats.append(f"{situation['name']}: vraagt {question.name} ({again})")
+        trial.asked.append(question)
+        if danger.get("at") == step:
+            text = danger["text"]
+        elif question in unread:  # asked again with buttons: the resident clicks one
+            text = clicked_answer(resident, situation, question)
+        else:
+            text = typed_answer(situation, number, question)
+        message = resident.say(text)
+        turn = resident.dialogue.take(resident.slots, question.value, message)
+        trial.said.append(text + ("?" if turn.not_understood else ""))
+        if turn.reject and message.crisis:
+            resident.slots[DANGER] = True  # the crisis rule records it; the check then goes on
+            continue
+        assert not turn.reject, f"{situation['name']}: '{text}' is no answer to {question.name}"
+        resident.slots.update(turn.updates)
+        known.add(question)  # also when not read: asking it again asks what was said
+        if turn.not_understood:
+            unread.add(question)
+        else:
+            known |= {Question[name] for name in situation.get("typed_says", {}).get(question.name, [])}
+            if question is Question.need_text and resident.slots.get(Question.need.value):
+                known.add(Question.need)
+    raise AssertionError(f"{situation['name']}: the check does not end")
+
+
+@pytest.fixture(scope="module")
+def trials(dialogue: Any, matcher: Any) -> list[Trial]:  # noqa: F811 (the imported fixture)
+    return [try_situation(Resident(dialogue, matcher), number, s) for number, s in enumerate(SITUATIONS)]
+
+
+def _marks(situation: dict[str, Any]) -> list[pytest.MarkDecorator]:
+    known = situation.get("known_wrong_outcome") or situation.get("known_repeat")
+    return [pytest.mark.xfail(strict=True, reason=known)] if known else []
+
+
+@pytest.mark.parametrize(
+    "number",
+    [pytest.param(number, marks=_marks(s), id=s["name"]) for number, s in enumerate(SITUATIONS)],
+)
+def test_a_resident_gets_the_consultants_estimate_without_repeats(trials: list[Trial], number: int) -> None:
+    trial = trials[number]
+    assert trial.matches, trial.report()
+    assert not trial.repeats, trial.repeats
+
+
+@pytest.mark.parametrize("size", [len(SITUATIONS)])
+def test_the_trial_matches_a_consultant_in_95_percent_with_no_repeats(
+    trials: list[Trial], size: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    matched = sum(trial.matches for trial in trials)
+    repeats = [repeat for trial in trials for repeat in trial.repeats]
+    questions = [len(trial.asked) for trial in trials]
+    with capsys.disabled():
+        print(f"\nresident trial: {matched}/{size} match a consultant ({matched / size:.0%}), {len(repeats)} repeats")
+        print(f"questions per check: mean {sum(questions) / size:.1f}, most {max(questions)}")
+        for trial in trials:
+            if not trial.matches:
+                print(f"  mismatch: {trial.report()}")
+        for repeat in repeats:
+            print(f"  repeat: {repeat}")
+    assert size >= 40
+    assert matched / size >= MIN_MATCH
+    assert not repeats
