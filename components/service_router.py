@@ -12,9 +12,9 @@ training examples (docs/measurements.md).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -36,6 +36,7 @@ from bot.municipality import municipality
 from bot.semantics.embedder import EmbedderUnavailableError
 from bot.semantics.probe import LinearProbe
 from components.embedding import message_embedding, training_embeddings
+from components.stored_component import StoredComponent
 
 INTENT_NAME = "out_of_scope"
 ENTITY = "service"
@@ -45,32 +46,14 @@ logger = logging.getLogger(__name__)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class ServiceRouter(GraphComponent, EntityExtractorMixin):
+class ServiceRouter(StoredComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"min_share": 0.5, "regularisation": 64.0, "random_seed": 20261123}
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        probe: LinearProbe | None = None,
-    ) -> None:
-        self._config = config
-        self._storage = model_storage
-        self._resource = resource
-        self._probe = probe
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ServiceRouter:
-        return cls(config, model_storage, resource)
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource) -> None:
+        super().__init__(config, model_storage, resource)
+        self._probe: LinearProbe | None = None
 
     def train(self, training_data: TrainingData) -> Resource:
         place = municipality()
@@ -79,21 +62,14 @@ class ServiceRouter(GraphComponent, EntityExtractorMixin):
         self._probe = LinearProbe.fit(
             training_embeddings(examples), labels, self._config["regularisation"], self._config["random_seed"]
         )
-        with self._storage.write_to(self._resource) as directory:
-            self._probe.save(directory / _FILE)
-        return self._resource
+        return self.persist()
 
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> ServiceRouter:
-        with model_storage.read_from(resource) as directory:
-            return cls(config, model_storage, resource, LinearProbe.load(directory / _FILE))
+    def save(self, directory: Path) -> None:
+        if self._probe is not None:
+            self._probe.save(directory / _FILE)
+
+    def restore(self, directory: Path) -> None:
+        self._probe = LinearProbe.load(directory / _FILE)
 
     def process(self, messages: list[Message]) -> list[Message]:
         place = municipality()
