@@ -15,7 +15,8 @@ class ActionOutOfScope(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         place = municipality()
-        service = place.other_service(tracker.latest_message.get("text") or "")
+        suggested = next(tracker.get_latest_entity_values("service"), None)
+        service = place.other_service(tracker.latest_message.get("text") or "", suggested)
         if service is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []

@@ -54,10 +54,12 @@ class Municipality(StrictModel):
             "gemeente_openingstijden": self.opening_hours,
         }
 
-    def other_service(self, text: str) -> OtherService | None:
-        """The first non-Wmo service whose words occur in the text (also inside a longer word)."""
+    def other_service(self, text: str, suggested: str | None = None) -> OtherService | None:
+        """The first non-Wmo service whose words occur in the text (also inside a longer word); without
+        such a word, the service the NLU suggested by meaning (components/service_router.py), if any."""
         lowered = text.lower()
-        return next((s for s in self.other_services if any(w in lowered for w in s.words)), None)
+        by_words = next((s for s in self.other_services if any(w in lowered for w in s.words)), None)
+        return by_words or next((s for s in self.other_services if s.name == suggested), None)
 
 
 def read_municipality(path: Path) -> Municipality:

@@ -42,6 +42,11 @@ class LabelledExamples:
         self.labels: tuple[str, ...] = tuple(labels)
         self._matrix = matrix
 
+    @property
+    def matrix(self) -> FloatArray:
+        """The normalised embeddings, one row per example (to store them)."""
+        return self._matrix
+
     def __len__(self) -> int:
         return len(self.labels)
 
