@@ -1,12 +1,17 @@
-"""A tracker store that takes BSN, IBAN, phone numbers and e-mail addresses out of every event
-before any of Rasa's stores (memory, SQL, Redis) keeps it or streams it to an event broker, and
-that forgets a conversation when the resident asks ("verwijder mijn gesprek").
+"""A tracker store that takes personal data (bot.privacy.redact) out of every event before any of
+Rasa's stores (memory, SQL, Redis) keeps it or streams it to an event broker, and that forgets a
+conversation when the resident asks ("verwijder mijn gesprek").
+
+Each event is redacted once: the events of a tracker this store retrieved are already clean, and
+the ones it cleaned for an earlier save of the same tracker are remembered with that tracker.
+Redacting the whole conversation on every save made each turn after one long message slow.
 
 Configured in endpoints.yml; `store` holds the real store's settings, as Rasa's own
 `tracker_store` section would (none: in memory).
 """
 
 import logging
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,7 +39,11 @@ def published_contacts() -> frozenset[str]:
     """The municipality's and the wijkteams' own numbers and addresses: kept, or the assistant's
     answers in the stored conversation (and its slots) would lose them."""
     place, teams = municipality(), read_wijkteams(settings().wijkteams_file)
-    return public_contacts([place.phone, place.urgent_phone, *(t.telefoon for t in teams)], [t.email for t in teams])
+    return public_contacts(
+        [place.phone, place.urgent_phone, *(t.telefoon for t in teams)],
+        [t.email for t in teams],
+        [t.adres for t in teams],
+    )
 
 
 def _redacted(value: Any, public: frozenset[str], key: str | None = None) -> Any:
@@ -47,18 +56,43 @@ def _redacted(value: Any, public: frozenset[str], key: str | None = None) -> Any
     return value
 
 
-def redacted_tracker(tracker: DialogueStateTracker, domain: Domain, public: frozenset[str]) -> DialogueStateTracker:
-    """The same conversation with personal numbers replaced; the tracker itself when it has none."""
-    events = [event.as_dict() for event in tracker.events]
-    cleaned = [_redacted(event, public) for event in events]
-    if cleaned == events:
-        return tracker
-    return DialogueStateTracker.from_events(
-        tracker.sender_id,
-        [Event.from_parameters(event) for event in cleaned],
-        domain.slots,
-        tracker._max_event_history,
-    )
+def redacted_event(event: Event, public: frozenset[str]) -> Event:
+    """The event with personal data replaced; the event itself when it has none."""
+    data = event.as_dict()
+    cleaned = _redacted(data, public)
+    return event if cleaned == data else Event.from_parameters(cleaned)
+
+
+class _Cleaned:
+    """For each tracker object still in use, its events (by identity) and their clean versions."""
+
+    def __init__(self) -> None:
+        self._by_tracker: dict[int, dict[int, tuple[Event, Event]]] = {}
+
+    def of(self, tracker: DialogueStateTracker) -> dict[int, tuple[Event, Event]]:
+        key = id(tracker)
+        if key not in self._by_tracker:
+            self._by_tracker[key] = {}
+            weakref.finalize(tracker, self._by_tracker.pop, key, None)
+        return self._by_tracker[key]
+
+    def already_clean(self, tracker: DialogueStateTracker) -> None:
+        self.of(tracker).update((id(event), (event, event)) for event in tracker.events)
+
+    def redacted(self, tracker: DialogueStateTracker, domain: Domain, public: frozenset[str]) -> DialogueStateTracker:
+        """The same conversation with personal data replaced, redacting only events not seen
+        before; the tracker itself when it has none."""
+        known = self.of(tracker)
+        cleaned = []
+        for event in tracker.events:
+            # By identity, and the event kept with it: an id is only unique while its object lives.
+            seen = known.get(id(event))
+            if seen is None or seen[0] is not event:
+                seen = known[id(event)] = (event, redacted_event(event, public))
+            cleaned.append(seen[1])
+        if all(clean is event for clean, event in zip(cleaned, tracker.events, strict=True)):
+            return tracker
+        return DialogueStateTracker.from_events(tracker.sender_id, cleaned, domain.slots, tracker._max_event_history)
 
 
 def asked_to_forget(tracker: DialogueStateTracker) -> bool:
@@ -87,6 +121,7 @@ class RedactingTrackerStore(TrackerStore):
         # Rasa wraps every store in an AwaitableTrackerStore; deleting needs the store itself.
         self._inner = getattr(inner, "_tracker_store", inner)
         self._public = published_contacts()
+        self._cleaned = _Cleaned()
         super().__init__(domain, event_broker, **kwargs)
 
     @property
@@ -101,13 +136,18 @@ class RedactingTrackerStore(TrackerStore):
         if asked_to_forget(tracker):
             await self.delete(tracker.sender_id)
             return
-        await self._inner.save(redacted_tracker(tracker, self.domain, self._public))
+        await self._inner.save(self._cleaned.redacted(tracker, self.domain, self._public))
+
+    def _known_clean(self, tracker: DialogueStateTracker | None) -> DialogueStateTracker | None:
+        if tracker is not None:
+            self._cleaned.already_clean(tracker)
+        return tracker
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        return await self._inner.retrieve(sender_id)
+        return self._known_clean(await self._inner.retrieve(sender_id))
 
     async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
-        return await self._inner.retrieve_full_tracker(conversation_id)
+        return self._known_clean(await self._inner.retrieve_full_tracker(conversation_id))
 
     async def keys(self) -> Iterable[str]:
         return await self._inner.keys()

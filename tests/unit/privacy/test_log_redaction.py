@@ -49,3 +49,26 @@ def test_ordinary_records_are_left_alone(captured: Captured) -> None:
     logger, records = captured
     logger.info("triage outcome %s in %d ms", "maatwerk_mogelijk", 123456789)
     assert records == ["triage outcome maatwerk_mogelijk in 123456789 ms"]
+
+
+def test_medical_details_go_at_every_level(captured: Captured) -> None:
+    logger, records = captured
+    logger.debug("Received user message 'mijn moeder heeft longkanker en dementie'")
+    logger.error("slot %s = %s", "need_text", "na een herseninfarct kan ik niet meer koken")
+    assert "kanker" not in records[0] and "dementie" not in records[0] and "[medisch]" in records[0]
+    assert "herseninfarct" not in records[1]
+
+
+def test_quoted_free_text_goes_at_info_and_above(captured: Captured) -> None:
+    logger, records = captured
+    message = "Received user message 'ik woon alleen en kan niet meer traplopen' for 'action_listen'"
+    logger.debug(message)
+    logger.info(message)
+    assert records[0] == message  # development keeps the text, personal data and medical terms aside
+    assert records[1] == "Received user message [tekst] for 'action_listen'"
+
+
+def test_names_and_addresses_go(captured: Captured) -> None:
+    logger, records = captured
+    logger.debug("text: Mijn naam is Jan de Vries, ik woon op Dorpsstraat 12, geboren op 3 maart 1944")
+    assert records == ["text: Mijn naam is [naam], ik woon op [adres], geboren op [geboortedatum]"]

@@ -15,7 +15,9 @@ from bot.privacy.redact import passes_elfproef, redact
         ("vast: 010-1234567", "vast: [telefoonnummer]"),
         ("mail j.jansen@example.nl", "mail [e-mailadres]"),
         ("IBAN NL91 ABNA 0417 1643 00", "IBAN [IBAN]"),
-        ("postcode 1234 AB, huisnummer 12", "postcode 1234 AB, huisnummer 12"),
+        # A postcode alone finds the wijkteam; with the house number it is an address.
+        ("postcode 1234 AB", "postcode 1234 AB"),
+        ("postcode 1234 AB, huisnummer 12", "postcode 1234 AB, huisnummer [huisnummer]"),
     ],
 )
 def test_personal_numbers_are_taken_out(text: str, kept: str) -> None:

@@ -146,3 +146,32 @@ def test_the_municipalitys_own_numbers_and_addresses_are_kept(store: RedactingTr
     team = next(iter(store._public - {"140000"}))  # a wijkteam address from data/wijkteams.csv
     asyncio.run(store.save(conversation(sender, BotUttered(f"Mail het wijkteam: {team}"))))
     assert f"Mail het wijkteam: {team}" in raw_text(store, sender)
+
+
+def test_each_event_is_redacted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long conversation costs no more per turn than a short one: saving again redacts only
+    the events that are new, whether the tracker was kept or retrieved again."""
+    import stores.redacting_tracker_store as module
+
+    redacted: list[Event] = []
+    original = module.redacted_event
+
+    def counting(event: Event, public: frozenset[str]) -> Event:
+        redacted.append(event)
+        return original(event, public)
+
+    monkeypatch.setattr(module, "redacted_event", counting)
+    store = RedactingTrackerStore(DOMAIN)
+    sender = f"eenmaal-{uuid.uuid4().hex[:8]}"
+    tracker = conversation(sender)
+    asyncio.run(store.save(tracker))
+    assert len(redacted) == len(tracker.events)
+    tracker.update(BotUttered("Nog een vraag?"))
+    asyncio.run(store.save(tracker))  # the same tracker, one event more
+    assert len(redacted) == len(tracker.events)
+    again = asyncio.run(store.retrieve(sender))
+    assert again is not None
+    again.update(UserUttered("bel 0687654321", {"name": "inform"}))
+    asyncio.run(store.save(again))  # retrieved: its events are clean, only the new one is redacted
+    assert len(redacted) == len(tracker.events) + 1
+    assert "0687654321" not in raw_text(store, sender) and "12345678" not in raw_text(store, sender)
