@@ -28,6 +28,7 @@ class Reason(str, Enum):
     zvw_medisch = "zvw_medisch"
     zvw_verzorging = "zvw_verzorging"
     zvw_kortdurend = "zvw_kortdurend"
+    zvw_hulpmiddel = "zvw_hulpmiddel"
     jeugdwet = "jeugdwet"
     wlz_indicatie = "wlz_indicatie"
     wlz_zorg_24_uur = "wlz_zorg_24_uur"

@@ -39,6 +39,7 @@ class Need(StrictModel):
     words: list[Word]
     shelter: bool = False
     medical: bool = False
+    insured_aid: bool = False  # an aid the health insurance provides for good (hulpmiddelenzorg)
     personal_care: bool = False
     aid: bool = False
     youth: bool = False

@@ -76,6 +76,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
         return TriageResult(Outcome.spoed, (Reason.geen_slaapplek,), crisis=(CrisisKind.dakloos,))
     if need.medical:
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_medisch,))
+    if need.insured_aid:  # a hearing aid, incontinence material: the Zvw's hulpmiddelenzorg
+        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_hulpmiddel,))
     limitation = None
     if need.personal_care:
         if answer(Question.medical) is YesNo.ja:

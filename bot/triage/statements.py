@@ -20,11 +20,13 @@ from bot.triage.model import Duration, HasIt, HelpNow, Residence, Subject, Wlz
 
 # The person a resident may ask for, as typed (after normalising) and as the questions name them.
 _NAMES = {"ma": "moeder", "mama": "moeder", "pa": "vader", "papa": "vader", "client": "cliënt"}
-_RELATIVE = (
-    r"(?:mijn|m'n|mn|onze|ons) (moeder|vader|mama|papa|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|"
+_KIN = (
+    r"(moeder|vader|mama|papa|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|"
     r"zoon|dochter|kind|opa|oma|broer|zus|schoonmoeder|schoonvader|schoonzoon|schoondochter|buurvrouw|buurman|"
     r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader)"
 )
+_RELATIVE = rf"(?:mijn|m'n|mn|onze|ons) {_KIN}"
+_SPOUSE = r"(?:man|vrouw|partner|echtgenoot|echtgenote)"
 # A relative who is the subject of the sentence: "mijn moeder kan ...", "..., want mijn vader is ...".
 _SUBJECT_VERBS = (
     r"(?:kan|kon|heeft|had|is|was|wil|woont|krijgt|zit|loopt|valt|viel|vergeet|moet|wordt|gebruikt|mag|redt|"
@@ -48,6 +50,11 @@ _FOR_SELF = re.compile(
     r"^(?:kan|kom|heb|krijg|mag|wil) ik\b|\b(?:woon|ben|heb|kan|zit|red) ik\b"
     r"|\bvoor (?:mijzelf|mezelf|mij|mijn eigen)\b|\b(?:lukt|gaat) (?:het )?(?:mij|me)\b"
     r"|\bik (?:kan|ben|heb|woon|wil|krijg|red|loop|zit|vergeet|voel)\b"
+    r"|\bik (?:hoor|zie) (?:steeds |heel |erg |nog )?(?:slecht|slechter|niet goed|niets|niks|bijna niets)\b"
+    # A couple asking together ("mijn vrouw en ik", "het lukt ons niet meer") asks for themselves.
+    rf"|\b(?:mijn|m'n) {_SPOUSE} en ik\b|\bik en (?:mijn|m'n) {_SPOUSE}\b|\b(?:lukt|gaat) (?:het )?ons\b"
+    # Their own cause: "door mijn hartfalen", "na mijn chemokuur" (no relative: "door mijn moeder").
+    rf"|\b(?:door|vanwege|sinds|na) (?:mijn|m'n) (?!{_KIN}\b)\w+"
 )
 
 _CARER = re.compile(
@@ -63,7 +70,9 @@ _NUMBER = rf"\d{{1,3}}|honderd|(?:(?:{'|'.join(_UNITS)})en)?(?:{'|'.join(_TENS)}
 _NOT_YEARS = r"(?! ?(?:maanden|maand|weken|week|dagen|dag|keer|uur|minuten|kilo|kg|procent|%|euro))"
 _ABOUT = r"(?:al |bijna |ruim |net |pas |over de |boven de |in de )?"
 # The resident's own age: when they ask for someone else, it is not that person's.
-_OWN_AGE = re.compile(rf"\b(?:ik ben|ben ik|word) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}")
+_OWN_AGE = re.compile(
+    rf"\b(?:ik ben|ben ik|word|(?:wij|we|en ik) zijn(?: allebei| beiden| beide)?) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
+)
 _STATED_AGE = re.compile(
     rf"\b(?:ze is|zij is|hij is|is ze|is hij|die is|wordt|werd) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b({_NUMBER})[- ]?jarige?\b"

@@ -45,8 +45,8 @@ def test_a_daughter_checks_a_stairlift_for_her_mother_and_shares_the_summary(ass
     assert "Heeft uw moeder een Wlz-indicatie" in first, "who, age and need were said already"
     assert "Heeft uw moeder dit al?" in joined(chat("Nee"))
     estimate = joined(chat("Nee, nog niet"))
-    assert "Dit gaat over uw moeder." in estimate and "misschien past ondersteuning op maat" in estimate
-    assert "eerste inschatting, geen besluit" in estimate and "cliëntondersteuning" in estimate
+    assert "Mijn eerste inschatting voor uw moeder: misschien past ondersteuning op maat" in estimate
+    assert "eerste inschatting, geen besluit" in estimate and "Verbouw of koop nog niets" in estimate
     assert "Wat is uw postcode?" in estimate
     team = chat("1233bb")
     assert "Wijkteam Noord" in joined(team) and "Samenvatting voor het wijkteam" in joined(team)
@@ -70,7 +70,8 @@ def test_without_consent_nothing_is_stored(assistant: Assistant, chat: Chat) -> 
 
 def test_a_healthy_partner_means_no_help_from_the_municipality_is_likely_needed(chat: Chat) -> None:
     first = joined(chat("kom ik in aanmerking voor huishoudelijke hulp"))
-    assert "Heeft u een Wlz-indicatie" in first
+    assert "Waardoor lukt het u niet zelf?" in first, "is there a limitation at all?"
+    assert "Heeft u een Wlz-indicatie" in joined(chat("door mijn reuma"))
     assert "Krijgt u hier nu al hulp bij?" in joined(chat("Nee"))
     assert "Woont er bij u iemand die gezond is" in joined(chat("Nee"))
     estimate = joined(chat("ja, mijn man is gezond maar werkt"))
@@ -83,17 +84,22 @@ def test_a_check_that_is_complete_at_once_gives_its_estimate_at_once(chat: Chat)
     assert "dit regelt de zorgverzekering, niet de gemeente" in estimate and "wijkverpleegkundige" in estimate
 
 
-def test_the_check_is_offered_after_a_provision_and_ends_with_free_help_first(chat: Chat) -> None:
+def test_a_resident_without_a_limitation_is_told_kindly_that_no_maatwerk_fits(chat: Chat) -> None:
+    assert "Waardoor lukt het u niet zelf?" in joined(chat("kom ik in aanmerking voor huishoudelijke hulp"))
+    estimate = joined(chat("Geen van beide"))
+    assert "waarschijnlijk geen hulp van de gemeente nodig" in estimate and "ziekte, een beperking" in estimate
+
+
+def test_the_check_after_a_free_provision_ends_with_free_help_first(chat: Chat) -> None:
     answer = chat("kan ik hulp krijgen met de maaltijden")
-    assert "Maaltijdservice" in joined(answer)
-    assert "Kom ik in aanmerking" in buttons(answer)
+    assert "Maaltijdservice" in joined(answer) and "Meer weten" in buttons(answer)
     started = joined(chat("/check_eligibility"))
     assert "paar korte vragen over: maaltijden" in started
-    for said in ("Nee", "Nee", "Nee"):
+    for said in ("ik heb parkinson", "Nee", "Nee", "Nee"):
         reply = joined(chat(said))
     assert "hulp waarvoor u geen aanvraag nodig hebt: maaltijdservice" in reply
     estimate = joined(chat("Nee, nog niet"))
-    assert "probeer eerst hulp waarvoor u geen aanvraag nodig hebt" in estimate and "Maaltijdservice" in estimate
+    assert "probeer eerst hulp waarvoor u geen aanvraag nodig hebt" in estimate and "maaltijdservice" in estimate
 
 
 def test_violence_at_home_in_the_middle_of_the_check_gets_urgent_help_first(chat: Chat) -> None:
@@ -124,11 +130,10 @@ def test_a_resident_can_stop_half_way_and_carry_on(chat: Chat) -> None:
 
 
 def test_going_back_asks_the_previous_question_again(chat: Chat) -> None:
-    assert "Voor wie vraagt u het?" in joined(chat("ik wil weten of ik ergens recht op heb"))
-    assert "Waar is hulp bij nodig?" in joined(chat("Voor mijzelf"))
-    assert "Voor wie vraagt u het?" in joined(chat("terug"))
-    assert "Waar is hulp bij nodig?" in joined(chat("voor mijn vader"))
-    assert "Heeft uw vader een Wlz-indicatie" in joined(chat("hij kan de trap niet meer op"))
+    assert "Waar is hulp bij nodig?" in joined(chat("ik wil weten of ik ergens recht op heb"))
+    assert "Waardoor lukt het u niet zelf?" in joined(chat("de trap op lukt niet meer"))
+    assert "Bij welk onderwerp past dat het best?" in joined(chat("terug"))
+    assert "Waardoor lukt het u niet zelf?" in joined(chat("Woning aanpassen"))
 
 
 def test_a_question_in_between_is_answered_and_the_check_goes_on(chat: Chat) -> None:
@@ -140,7 +145,8 @@ def test_a_question_in_between_is_answered_and_the_check_goes_on(chat: Chat) -> 
 def test_an_unclear_answer_is_asked_again_kindly(chat: Chat) -> None:
     chat("kom ik in aanmerking voor huishoudelijke hulp")
     again = chat("paarse olifant")
-    assert "Dat begrijp ik niet goed" in joined(again) and "Wlz-indicatie" in joined(again)
+    assert "Dat begrijp ik niet goed" in joined(again) and "Waardoor lukt het u niet zelf?" in joined(again)
+    assert buttons(again) == ["Ziekte of ouderdom", "Geheugen of psyche", "Geen van beide"]
 
 
 def test_a_postcode_outside_the_municipality_gets_the_general_number(chat: Chat) -> None:
@@ -157,6 +163,7 @@ def test_a_postcode_in_the_question_finds_the_team_at_once(chat: Chat) -> None:
 def test_personal_details_in_the_check_stay_out_of_the_log_and_the_summary(assistant: Assistant, chat: Chat) -> None:
     assert "Waar is hulp bij nodig?" in joined(chat("kom ik in aanmerking"))
     chat("ik kan de trap niet op, bel me op 0612345678, mijn bsn is 123456782")
+    chat("door artrose")
     chat("Nee")
     chat("Nee, nog niet")
     chat("1234 AB")

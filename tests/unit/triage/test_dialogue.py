@@ -60,6 +60,22 @@ def say(matcher: ProvisionMatcher) -> Say:
         ),
         ("mijn dochter van 15 heeft begeleiding nodig", {"triage_age": "jonger", "triage_need": "begeleiding"}),
         ("kom ik in aanmerking", {"triage_subject": "zelf", "triage_need": None}),
+        (
+            "Mijn vrouw en ik zijn allebei 87. Het huishouden lukt ons niet meer.",
+            {"triage_subject": "zelf", WHO: "u", "triage_need": "huishouden", "triage_limitation": "lichamelijk"},
+        ),
+        (
+            "Door mijn hartfalen lukt het huishouden niet meer.",
+            {"triage_subject": "zelf", "triage_limitation": "lichamelijk"},
+        ),
+        ("Na de chemotherapie ben ik erg moe, het huishouden lukt niet", {"triage_limitation": "lichamelijk"}),
+        ("Ik heb een bipolaire stoornis en mijn post loopt uit de hand", {"triage_limitation": "psychisch"}),
+        (
+            "Ik hoor steeds slechter. Kan ik een hoortoestel krijgen?",
+            {"triage_subject": "zelf", "triage_need": "zvw_hulpmiddel", "triage_limitation": "lichamelijk"},
+        ),
+        ("Betaalt de gemeente een elektrische fiets?", {"triage_need": "vervoer", "triage_item": "een e-bike"}),
+        ("ik wil een e-fiets want ik heb reuma", {"triage_item": "een e-bike", "triage_ordinary": False}),
     ],
 )
 def test_what_the_resident_already_said_is_not_asked_again(
@@ -128,6 +144,8 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("ik ben eenzaam", "contact"),
         ("ik heb wondverzorging nodig", "medisch"),
         ("ik wil een driewielfiets", "vervoer"),
+        ("ik heb incontinentiemateriaal nodig", "zvw_hulpmiddel"),
+        ("door haar incontinentie lukt de was niet meer", "huishouden"),
         ("Hulpmiddel in huis", "hulpmiddel"),
         ("mijn vrouw heeft rust nodig van het zorgen", "mantelzorg"),
     ],

@@ -1,12 +1,14 @@
 """The check tried as residents would (issue 11, "Done when"): new situations in resident_trial.yml,
-each with the outcome a Wmo consultant expects, written before the check ran on them. A resident
-types every answer from the situation's facts; a question whose answer the opening or an earlier
-answer already gave, or a question asked again, counts as a repeat.
+and in resident_trial_2.yml and resident_trial_3.yml, each written independently after the previous
+trial's failures were fixed, each with the outcome a Wmo consultant expects, written before the
+check ran on them. A resident types every answer from the situation's facts; a question whose
+answer the opening or an earlier answer already gave, or a question asked again, counts as a repeat.
 
 The estimate must match the consultant's in at least 95% of the situations, with no repeats. A
 situation the check gets wrong keeps its expected outcome and is marked `known_wrong_outcome` or
 `known_repeat` in the file: its test xfails strictly until the rules are fixed (the causes are in
-/tmp/issue11/trial_failures.md)."""
+/tmp/issue11/trial_failures.md, trial2_failures.md and trial3_failures.md); a file below the bar
+says so in `known_below_bar`."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +23,11 @@ from bot.triage.dialogue import DANGER
 from bot.triage.model import Age, Question
 from tests.unit.triage.test_conversations import Conversation, matcher  # noqa: F401 (fixture)
 
-TRIAL = yaml.safe_load((Path(__file__).parent / "resident_trial.yml").read_text(encoding="utf-8"))
-SITUATIONS: list[dict[str, Any]] = TRIAL["situations"]
-ANSWERS: dict[str, dict[str, list[str]]] = TRIAL["answers"]
+FILES = ("resident_trial.yml", "resident_trial_2.yml", "resident_trial_3.yml")
+# Per file: the situations, the facts' `defaults` and the answer bank (`answers`).
+TRIALS: dict[str, dict[str, Any]] = {
+    name: yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8")) for name in FILES
+}
 NEEDS = {Question.need_text, Question.need}  # the need said once answers both
 MIN_MATCH = 0.95
 
@@ -54,24 +58,25 @@ class Trial:
         return f"{self.situation['name']}: verwacht {self.situation['expected']}, kreeg {self.outcome}; {steps}"
 
 
-def typed_answer(situation: dict[str, Any], number: int, question: Question) -> str:
-    """What the resident types: the situation's own words, or a phrasing from the answer bank."""
+def typed_answer(book: dict[str, Any], situation: dict[str, Any], number: int, question: Question) -> str:
+    """What the resident types: the situation's own words, or a phrasing from the trial's answer bank."""
     if question.name in situation.get("typed", {}):
         return str(situation["typed"][question.name])
-    facts = {**TRIAL["defaults"], **situation["facts"]}
+    facts = {**book["defaults"], **situation["facts"]}
+    answers = book["answers"]
     if question in NEEDS:
-        return str(facts.get("need_text") or _pick(ANSWERS["need_text"][facts["need"]], number))
+        return str(facts.get("need_text") or _pick(answers["need_text"][facts["need"]], number))
     assert question.name in facts, f"{situation['name']}: no fact for {question.name}"
     value = facts[question.name]
     if question is Question.age:
         code = Age.jonger.value if value < 18 else Age.ouder.value
-        return _pick(ANSWERS["age"][code], number).format(age=value)
-    return _pick(ANSWERS[question.name][str(value)], number)
+        return _pick(answers["age"][code], number).format(age=value)
+    return _pick(answers[question.name][str(value)], number)
 
 
-def clicked_answer(resident: Resident, situation: dict[str, Any], question: Question) -> str:
+def clicked_answer(resident: Resident, book: dict[str, Any], situation: dict[str, Any], question: Question) -> str:
     """The button for the situation's fact, as a resident clicks it when a typed answer was not read."""
-    facts = {**TRIAL["defaults"], **situation["facts"]}
+    facts = {**book["defaults"], **situation["facts"]}
     if question in NEEDS:
         return resident.dialogue.questions.answer_title(Question.need, facts["need"])
     value = facts[question.name]
@@ -84,7 +89,7 @@ def _pick(phrasings: list[str], number: int) -> str:
     return phrasings[number % len(phrasings)]
 
 
-def try_situation(resident: Resident, number: int, situation: dict[str, Any]) -> Trial:
+def try_situation(resident: Resident, book: dict[str, Any], number: int, situation: dict[str, Any]) -> Trial:
     trial = Trial(situation)
     opening = resident.say(situation["opening"])
     resident.open(situation["opening"], **({DANGER: True} if opening.crisis else {}))
@@ -107,9 +112,9 @@ def try_situation(resident: Resident, number: int, situation: dict[str, Any]) ->
         if danger.get("at") == step:
             text = danger["text"]
         elif question in unread:  # asked again with buttons: the resident clicks one
-            text = clicked_answer(resident, situation, question)
+            text = clicked_answer(resident, book, situation, question)
         else:
-            text = typed_answer(situation, number, question)
+            text = typed_answer(book, situation, number, question)
         message = resident.say(text)
         turn = resident.dialogue.take(resident.slots, question.value, message)
         trial.said.append(text + ("?" if turn.not_understood else ""))
@@ -129,36 +134,47 @@ def try_situation(resident: Resident, number: int, situation: dict[str, Any]) ->
 
 
 @pytest.fixture(scope="module")
-def trials(dialogue: Any, matcher: Any) -> list[Trial]:  # noqa: F811 (the imported fixture)
-    return [try_situation(Resident(dialogue, matcher), number, s) for number, s in enumerate(SITUATIONS)]
+def trials(dialogue: Any, matcher: Any) -> dict[str, list[Trial]]:  # noqa: F811 (the imported fixture)
+    return {
+        name: [try_situation(Resident(dialogue, matcher), book, n, s) for n, s in enumerate(book["situations"])]
+        for name, book in TRIALS.items()
+    }
 
 
-def _marks(situation: dict[str, Any]) -> list[pytest.MarkDecorator]:
-    known = situation.get("known_wrong_outcome") or situation.get("known_repeat")
+def _marks(known: str | None) -> list[pytest.MarkDecorator]:
     return [pytest.mark.xfail(strict=True, reason=known)] if known else []
 
 
 @pytest.mark.parametrize(
-    "number",
-    [pytest.param(number, marks=_marks(s), id=s["name"]) for number, s in enumerate(SITUATIONS)],
+    ("file", "number"),
+    [
+        pytest.param(name, number, marks=_marks(s.get("known_wrong_outcome") or s.get("known_repeat")), id=s["name"])
+        for name, book in TRIALS.items()
+        for number, s in enumerate(book["situations"])
+    ],
 )
-def test_a_resident_gets_the_consultants_estimate_without_repeats(trials: list[Trial], number: int) -> None:
-    trial = trials[number]
+def test_a_resident_gets_the_consultants_estimate_without_repeats(
+    trials: dict[str, list[Trial]], file: str, number: int
+) -> None:
+    trial = trials[file][number]
     assert trial.matches, trial.report()
     assert not trial.repeats, trial.repeats
 
 
-@pytest.mark.parametrize("size", [len(SITUATIONS)])
+@pytest.mark.parametrize(
+    "file", [pytest.param(name, marks=_marks(book.get("known_below_bar")), id=name) for name, book in TRIALS.items()]
+)
 def test_the_trial_matches_a_consultant_in_95_percent_with_no_repeats(
-    trials: list[Trial], size: int, capsys: pytest.CaptureFixture[str]
+    trials: dict[str, list[Trial]], file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    matched = sum(trial.matches for trial in trials)
-    repeats = [repeat for trial in trials for repeat in trial.repeats]
-    questions = [len(trial.asked) for trial in trials]
+    size = len(trials[file])
+    matched = sum(trial.matches for trial in trials[file])
+    repeats = [repeat for trial in trials[file] for repeat in trial.repeats]
+    questions = [len(trial.asked) for trial in trials[file]]
     with capsys.disabled():
-        print(f"\nresident trial: {matched}/{size} match a consultant ({matched / size:.0%}), {len(repeats)} repeats")
+        print(f"\n{file}: {matched}/{size} match a consultant ({matched / size:.0%}), {len(repeats)} repeats")
         print(f"questions per check: mean {sum(questions) / size:.1f}, most {max(questions)}")
-        for trial in trials:
+        for trial in trials[file]:
             if not trial.matches:
                 print(f"  mismatch: {trial.report()}")
         for repeat in repeats:

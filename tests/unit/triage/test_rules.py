@@ -90,6 +90,7 @@ GROUNDS = {
         Reason.wlz_zorg_24_uur,
         Reason.zvw_medisch,
         Reason.zvw_kortdurend,
+        Reason.zvw_hulpmiddel,
         Reason.jeugdwet,
     },
     "het oude nog goed werkt": {Reason.vervanging_niet_nodig},
