@@ -90,12 +90,11 @@ class CrisisSignalDetector(StoredComponent, EntityExtractorMixin):
         if self._config["probe"]:
             self._probe = CrisisProbe.load(directory)
 
-    def _kinds(self, message: Message) -> list[CrisisKind] | None:
+    def _kinds(self, message: Message, intent_says_crisis: bool) -> list[CrisisKind] | None:
         """The kinds the message signals ([] for a crisis of no known kind), or None for no crisis."""
         kinds = self._detector.detect(message.get(TEXT) or "")
         if kinds or self._probe is None:
             return kinds or None
-        intent_says_crisis = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == INTENT_NAME
         try:
             embedding = message_embedding(message)
         except EmbedderUnavailableError:
@@ -110,9 +109,10 @@ class CrisisSignalDetector(StoredComponent, EntityExtractorMixin):
         for message in messages:
             if not message.get(TEXT):
                 continue
-            kinds = self._kinds(message)
+            intent_says_crisis = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == INTENT_NAME
+            kinds = self._kinds(message, intent_says_crisis)
             if kinds is None:
-                if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == INTENT_NAME:
+                if intent_says_crisis:
                     self._demote(message)
                 continue
             text = message.get(TEXT)

@@ -22,5 +22,9 @@ def message_embedding(message: Message) -> npt.NDArray[np.float32]:
 
 
 def training_embeddings(messages: list[Message]) -> npt.NDArray[np.float32]:
-    """The embeddings of training examples, in batches (training embeds a few thousand at once)."""
-    return embed([message.get(TEXT) or "" for message in messages])
+    """The embeddings of training examples: those not embedded yet in one batch (training embeds a few
+    thousand at once), kept on each message so the next component that trains on them reuses them."""
+    todo = [message for message in messages if message.get(_KEY) is None]
+    for message, vector in zip(todo, embed([m.get(TEXT) or "" for m in todo]), strict=True):
+        message.set(_KEY, vector)
+    return np.stack([message_embedding(message) for message in messages])

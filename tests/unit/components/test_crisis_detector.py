@@ -17,21 +17,16 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.semantics import embedder
 from components.crisis_detector import CrisisSignalDetector
+from tests.unit.components.stored import trained_and_loaded
 from tests.unit.semantics.test_probe import DANGER, ORDINARY
 
 
 @pytest.fixture(scope="module")
 def detector(tmp_path_factory: pytest.TempPathFactory) -> CrisisSignalDetector:
-    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
-    resource = Resource("crisis")
-    config = CrisisSignalDetector.get_default_config()
-    context = ExecutionContext(graph_schema=None, model_id="test")
-    trained = CrisisSignalDetector.create(config, storage, resource, context)
     examples = [Message(data={"text": t, "intent": "crisis"}) for t in DANGER] + [
         Message(data={"text": t, "intent": "provision_info"}) for t in ORDINARY
     ]
-    trained.train(TrainingData(examples))
-    return CrisisSignalDetector.load(config, storage, resource, context)
+    return trained_and_loaded(CrisisSignalDetector, TrainingData(examples), tmp_path_factory.mktemp("model"))
 
 
 def run_nlu_tail(

@@ -5,26 +5,19 @@ examples (data/nlu/out_of_scope.yml), as the pipeline is."""
 from __future__ import annotations
 
 import pytest
-from rasa.engine.graph import ExecutionContext
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.municipality import municipality
 from bot.settings import ROOT
 from components.service_router import ServiceRouter
+from tests.unit.components.stored import trained_and_loaded
 
 
 @pytest.fixture(scope="module")
 def router(tmp_path_factory: pytest.TempPathFactory) -> ServiceRouter:
-    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
-    resource = Resource("service")
-    config = ServiceRouter.get_default_config()
-    context = ExecutionContext(graph_schema=None, model_id="test")
     examples = load_data(str(ROOT / "data" / "nlu" / "out_of_scope.yml"))
-    ServiceRouter.create(config, storage, resource, context).train(examples)
-    return ServiceRouter.load(config, storage, resource, context)
+    return trained_and_loaded(ServiceRouter, examples, tmp_path_factory.mktemp("model"))
 
 
 def routed(router: ServiceRouter, text: str, intent: str = "out_of_scope") -> str | None:
