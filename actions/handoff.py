@@ -2,7 +2,10 @@
 
 The handoff form asks consent first. In office hours a yes records the handoff and starts the
 staff chat form, which keeps the assistant out of the conversation until staff hand it back;
-outside office hours a yes asks for a phone number and records a callback request.
+outside office hours a yes asks for a phone number and records a callback request. The handoff
+goes to the wijkteam of the resident's postcode, or to the general queue. A conversation that has
+a handoff open gets no second one, and neither does a website address with several open: the
+resident is told so, and the open one goes on (bot/handoff/store.py).
 
 The staff chat form is Rasa's pause with two exceptions: a sign of acute need still gets the help
 lines at once, and "stoppen" or "verwijder mijn gesprek" still work (Rasa's own pause would let
@@ -26,6 +29,7 @@ from actions.names import (
     HANDOFF_FORM,
     HANDOFF_MODE,
     HANDOFF_REASON,
+    POSTCODE,
     PROVISION,
     REQUESTED_SLOT,
     STAFF_CHAT_DONE,
@@ -37,7 +41,11 @@ from bot.dialogue.consent import read_consent
 from bot.dialogue.interruptions import SURE, asked_in_between, ends_or_pauses
 from bot.handoff.model import HandoffKind, HandoffReason, summarise_handoff
 from bot.handoff.phone import parse_phone
+from bot.handoff.store import Refusal
 from bot.municipality import municipality
+from bot.observability.metrics import HANDOFFS
+from bot.web_sessions import ADDRESS_METADATA
+from bot.wijkteams.postcode import UNKNOWN
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +54,7 @@ STILL_ANSWERED = {"stop", "delete_conversation"}
 LIVE_BUTTONS = buttons(("Ja, graag", "Nee, dank u"))
 CALLBACK_BUTTONS = buttons(("Ja, bel mij terug", "Nee, dank u"))
 QUESTIONS_KEPT = 5
+REFUSED_RESPONSE = {Refusal.already_open: "utter_handoff_already_open", Refusal.address_full: "utter_handoff_limit"}
 
 
 def reason_for(tracker: Tracker) -> HandoffReason:
@@ -82,6 +91,27 @@ def intake_of(tracker: Tracker) -> dict[str, Any] | None:
     return None
 
 
+def address_of(tracker: Tracker) -> str | None:
+    """The website visitor's address pseudonym the channel put on the message; None elsewhere."""
+    address = ((tracker.latest_message or {}).get("metadata") or {}).get(ADDRESS_METADATA)
+    return address if isinstance(address, str) and len(address) <= 64 else None
+
+
+def team_of(tracker: Tracker) -> str | None:
+    """The wijkteam of the resident's postcode; None (the general queue) without one."""
+    postcode = tracker.get_slot(POSTCODE)
+    team = services().wijkteams.for_postcode(postcode) if postcode and postcode != UNKNOWN else None
+    return team.code if team else None
+
+
+def refusal_of(tracker: Tracker) -> Refusal | None:
+    try:
+        return services().handoffs.refusal(tracker.sender_id, address_of(tracker))
+    except SQLAlchemyError:
+        logger.exception("checking open handoffs failed")
+        return None  # the handoff itself then fails with a clear answer, or succeeds
+
+
 class ActionAskHandoffConsent(Action):
     def name(self) -> str:
         return "action_ask_handoff_consent"
@@ -111,7 +141,11 @@ class ValidateHandoffForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if tracker.get_slot(REQUESTED_SLOT) is None:
             # Just started by "ik wil een medewerker": that is no answer yet, and the consent
-            # question takes a fresh look at the clock and the reason.
+            # question takes a fresh look at the clock and the reason. With a handoff already
+            # open, nothing is asked: action_handoff says why.
+            refusal = refusal_of(tracker)
+            if refusal:
+                return [SlotSet(HANDOFF_CONSENT, refusal.value), SlotSet(REQUESTED_SLOT, None)]
             return [
                 SlotSet(HANDOFF_MODE, None),
                 SlotSet(HANDOFF_REASON, None),
@@ -153,7 +187,14 @@ class ActionHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         cleared = slot_events({HANDOFF_CONSENT: None, CALLBACK_PHONE: None, HANDOFF_MODE: None, HANDOFF_REASON: None})
-        if tracker.get_slot(HANDOFF_CONSENT) != "ja":
+        consent = tracker.get_slot(HANDOFF_CONSENT)
+        if consent in {refusal.value for refusal in Refusal}:
+            refusal: Refusal | None = Refusal(consent)
+        else:
+            refusal = refusal_of(tracker) if consent == "ja" else None
+        if refusal:
+            return [*cleared, *self.refused(dispatcher, tracker, refusal)]
+        if consent != "ja":
             dispatcher.utter_message(response="utter_handoff_declined")
             return cleared
         kind = HandoffKind(tracker.get_slot(HANDOFF_MODE))
@@ -170,17 +211,31 @@ class ActionHandoff(Action):
                 kind,
                 summary,
                 callback_phone=tracker.get_slot(CALLBACK_PHONE) if kind is HandoffKind.callback else None,
+                team=team_of(tracker),
+                address=address_of(tracker),
             )
         except SQLAlchemyError:
             logger.exception("storing a handoff failed")
             dispatcher.utter_message(response="utter_handoff_failed")
             return cleared
         logger.info("handoff recorded: %s, %s", kind.value, summary.reason)
+        HANDOFFS.labels(kind.value).inc()
         if kind is HandoffKind.callback:
             dispatcher.utter_message(response="utter_callback_recorded")
             return cleared
         dispatcher.utter_message(response="utter_handoff_started")
         return [*cleared, ActiveLoop(STAFF_CHAT_FORM)]
+
+    @staticmethod
+    def refused(dispatcher: CollectingDispatcher, tracker: Tracker, refusal: Refusal) -> list[EventType]:
+        """No new handoff; the open one goes on, and an open chat takes the conversation back to staff."""
+        dispatcher.utter_message(response=REFUSED_RESPONSE[refusal])
+        try:
+            chat_open = refusal is Refusal.already_open and services().handoffs.open_chat(tracker.sender_id)
+        except SQLAlchemyError:
+            logger.exception("finding the open chat failed")
+            chat_open = None
+        return [ActiveLoop(STAFF_CHAT_FORM)] if chat_open else []
 
 
 class ValidateStaffChatForm(Action):

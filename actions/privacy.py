@@ -1,6 +1,7 @@
 """'Verwijder mijn gesprek': the resident's conversation is deleted. This action removes the
 handoffs and intake summaries; the tracker store (stores/redacting_tracker_store.py) sees this
-action and deletes the stored conversation itself."""
+action and deletes the stored conversation itself. The answer says what remains elsewhere, which
+depends on the channel: the channels give WhatsApp Cloud API senders `wa-` and Twilio senders `tw-`."""
 
 import logging
 from typing import Any
@@ -15,6 +16,15 @@ from actions.services import services
 logger = logging.getLogger(__name__)
 
 
+def copies_response(sender_id: str) -> str:
+    """The response naming the copies of the conversation outside the municipality."""
+    if sender_id.startswith("wa-"):
+        return "utter_copies_whatsapp_cloud"
+    if sender_id.startswith("tw-"):
+        return "utter_copies_twilio"
+    return "utter_copies_website"
+
+
 class ActionDeleteConversation(Action):
     def name(self) -> str:
         return "action_delete_conversation"
@@ -27,4 +37,5 @@ class ActionDeleteConversation(Action):
             dispatcher.utter_message(response="utter_conversation_not_deleted")
             return []
         dispatcher.utter_message(response="utter_conversation_deleted")
+        dispatcher.utter_message(response=copies_response(tracker.sender_id))
         return [Restarted()]

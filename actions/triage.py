@@ -118,6 +118,23 @@ class ActionTriageBack(Action):
         return slot_events(updates)
 
 
+class ActionAssessmentConversation(Action):
+    """How the conversation with the municipality goes. After a maatwerk estimate this is its "Meer
+    weten", so while the check's answers are there, the estimate's tips and sources follow."""
+
+    def name(self) -> str:
+        return "action_assessment_conversation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(response="utter_assessment_conversation")
+        dialogue, advice = services().triage()
+        slots = tracker.current_slot_values()
+        result = dialogue.assess(slots).result if slots.get(TRIAGE_OUTCOME) else None
+        if result and result.outcome.value == slots[TRIAGE_OUTCOME] and advice.details_in_more(result.outcome):
+            dispatcher.utter_message(text=advice.details(result))
+        return []
+
+
 class ActionTriageOutcome(Action):
     """The first estimate. A possible maatwerk goes on to the wijkteam, and then the summary."""
 

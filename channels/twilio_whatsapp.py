@@ -6,9 +6,10 @@ the resident's number is not the conversation id, an answer arrives as one messa
 per paragraph, and choices are listed in it (Twilio sends real WhatsApp buttons only from
 templates approved in advance).
 
-Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_WHATSAPP_NUMBER ("whatsapp:+31...") to switch
-it on; TWILIO_WEBHOOK_URL is the public address Twilio signs (behind a proxy it differs from what
-the server sees); TWILIO_API_BASE_URL points the outgoing calls elsewhere (tests use a local fake).
+Set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_NUMBER ("whatsapp:+31...") and
+WMO_PSEUDONYM_KEY (bot/privacy/pseudonym.py) to switch it on; TWILIO_WEBHOOK_URL is the public
+address Twilio signs (behind a proxy it differs from what the server sees); TWILIO_API_BASE_URL
+points the outgoing calls elsewhere (tests use a local fake).
 """
 
 from collections.abc import Awaitable, Callable
@@ -25,10 +26,11 @@ from bot.database import default_engine
 from bot.messaging.deduplication import Deduplicator
 from bot.messaging.whatsapp import split_text
 from bot.privacy.pseudonym import Pseudonyms
-from channels.environment import from_environment
+from channels.environment import from_environment, pseudonyms
+from channels.resident_gate import gated
 
-REQUIRED = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER")
-OPTIONAL = {"TWILIO_WEBHOOK_URL": "", "TWILIO_API_BASE_URL": ""}
+REQUIRED = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER", "WMO_PSEUDONYM_KEY")
+OPTIONAL = {"TWILIO_WEBHOOK_URL": "", "TWILIO_API_BASE_URL": "", "WMO_PSEUDONYM_KEY_PREVIOUS": ""}
 TWILIO_API = "https://api.twilio.com"
 BODY_LIMIT = 1600  # Twilio's limit for a WhatsApp message body
 
@@ -83,7 +85,7 @@ class TwilioWhatsAppInput(TwilioInput):
             debug_mode=True,
         )
         self.settings = settings
-        self.pseudonyms = Pseudonyms(self.auth_token, "tw-") if self.settings else None
+        self.pseudonyms = pseudonyms(settings, "tw-") if settings else None
         self.seen = Deduplicator(default_engine())
 
     def get_output_channel(self) -> TwilioWhatsAppOutput | None:
@@ -101,12 +103,15 @@ class TwilioWhatsAppInput(TwilioInput):
         return {"message_sid": request.form.get("MessageSid")}
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        gate = gated(on_new_message, self.name(), answer_failures=False)
+
         async def under_pseudonym(message: UserMessage) -> None:
             if self.pseudonyms is None:  # the guard below answers 503 before a message gets here
                 raise RuntimeError("Twilio is niet ingesteld")
             message.sender_id = self.pseudonyms.conversation_id(message.sender_id)
             try:
-                await on_new_message(message)
+                # Limited per sender only: every webhook comes from Twilio's servers.
+                await gate(message, None)
             except Exception:
                 # Let Twilio's retry of this message be handled: it is no longer marked as seen.
                 if message.metadata.get("message_sid"):

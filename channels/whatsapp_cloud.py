@@ -1,8 +1,9 @@
 """WhatsApp Business Cloud API (Meta) as a Rasa input channel, at /webhooks/whatsapp/webhook.
 
-Set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID
-to switch it on; WHATSAPP_API_BASE_URL and WHATSAPP_API_VERSION choose where messages are sent
-(tests point the base URL at a local fake). Without them the webhook answers 503.
+Set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN, WHATSAPP_PHONE_NUMBER_ID and
+WMO_PSEUDONYM_KEY (bot/privacy/pseudonym.py) to switch it on; WHATSAPP_API_BASE_URL and
+WHATSAPP_API_VERSION choose where messages are sent (tests point the base URL at a local fake).
+Without them the webhook answers 503.
 """
 
 import json
@@ -26,12 +27,23 @@ from bot.messaging.whatsapp import (
     signature_valid,
 )
 from bot.privacy.pseudonym import Pseudonyms
-from channels.environment import from_environment
+from channels.environment import from_environment, pseudonyms
+from channels.resident_gate import gated
 
 logger = logging.getLogger(__name__)
 
-REQUIRED = ("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_PHONE_NUMBER_ID")
-OPTIONAL = {"WHATSAPP_API_BASE_URL": "https://graph.facebook.com", "WHATSAPP_API_VERSION": "v21.0"}
+REQUIRED = (
+    "WHATSAPP_ACCESS_TOKEN",
+    "WHATSAPP_APP_SECRET",
+    "WHATSAPP_VERIFY_TOKEN",
+    "WHATSAPP_PHONE_NUMBER_ID",
+    "WMO_PSEUDONYM_KEY",
+)
+OPTIONAL = {
+    "WHATSAPP_API_BASE_URL": "https://graph.facebook.com",
+    "WHATSAPP_API_VERSION": "v21.0",
+    "WMO_PSEUDONYM_KEY_PREVIOUS": "",
+}
 
 
 class WhatsAppCloudOutput(OutputChannel):
@@ -85,7 +97,7 @@ class WhatsAppCloudInput(InputChannel):
 
     def __init__(self, settings: dict[str, str] | None) -> None:
         self.settings = settings
-        self.pseudonyms = Pseudonyms(settings["WHATSAPP_APP_SECRET"], "wa-") if settings else None
+        self.pseudonyms = pseudonyms(settings, "wa-") if settings else None
         self.seen = Deduplicator(default_engine())
 
     def get_output_channel(self) -> OutputChannel | None:
@@ -94,6 +106,15 @@ class WhatsAppCloudInput(InputChannel):
         return WhatsAppCloudOutput(self.settings, self.pseudonyms)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        async def unsupported(message: UserMessage) -> None:
+            await message.output_channel.send_text_message(message.sender_id, UNSUPPORTED)
+
+        # Both count against the same limits (one sender, one channel); per sender only, since every
+        # webhook comes from Meta's servers.
+        gate, unsupported_gate = (
+            gated(on_new_message, self.name(), answer_failures=False),
+            gated(unsupported, self.name(), answer_failures=False),
+        )
         hook = Blueprint("whatsapp_cloud_webhook", __name__)
 
         @hook.route("/", methods=["GET"])
@@ -128,10 +149,10 @@ class WhatsAppCloudInput(InputChannel):
                     continue
                 sender = pseudonyms.conversation_id(message.sender)
                 try:
-                    if message.text is None:
-                        await output.send_text_message(sender, UNSUPPORTED)
+                    if message.text is None:  # an image, a voice message, a location: a kind "please type"
+                        await unsupported_gate(UserMessage("", output, sender, input_channel=self.name()), None)
                     else:
-                        await on_new_message(UserMessage(message.text, output, sender, input_channel=self.name()))
+                        await gate(UserMessage(message.text, output, sender, input_channel=self.name()), None)
                 except Exception:
                     # Let Meta retry this message: it is no longer marked as seen.
                     self.seen.forget(message.message_id)

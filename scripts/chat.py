@@ -16,7 +16,7 @@ def wait_until_ready(timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"{SERVER}/status", timeout=2):
+            with urllib.request.urlopen(f"{SERVER}/", timeout=2):
                 return
         except OSError:
             time.sleep(1)

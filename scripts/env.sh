@@ -13,4 +13,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export RASA_PORT=${RASA_PORT:-5005}
 export ACTION_PORT=${ACTION_PORT:-5055}
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webhook}
+# The secret the Rasa server sends the action server (endpoints.yml): fresh for each shell unless set,
+# so every Rasa command has one and a local run needs no configuration. Set it when the servers run apart.
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}
 export MODEL=${MODEL:-$PROJECT_ROOT/models/wmo.tar.gz}

@@ -1,19 +1,27 @@
 """A tracker store that takes personal data (bot.privacy.redact) out of every event before any of
-Rasa's stores (memory, SQL, Redis) keeps it or streams it to an event broker, and that forgets a
+Rasa's stores (memory, SQL, Redis) keeps it or streams it to an event broker, drops the website
+visitor's address pseudonym (bot/web_sessions.py) that only the turn's actions need, and forgets a
 conversation when the resident asks ("verwijder mijn gesprek").
 
 Each event is redacted once: the events of a tracker this store retrieved are already clean, and
 the ones it cleaned for an earlier save of the same tracker are remembered with that tracker.
 Redacting the whole conversation on every save made each turn after one long message slow.
 
+Seeing each new event once, it also counts it for the metrics: the intent of a resident's message
+(fallbacks and crisis signals among them) and Rasa's own fallback (bot/observability/metrics.py).
+
 Configured in endpoints.yml; `store` holds the real store's settings, as Rasa's own
 `tracker_store` section would (none: in memory).
+
+A database restart drops every connection Rasa's SQL store holds; Rasa would fail the next turn
+on one of them. A call that fails because its connection was dropped is tried once more, on a
+new connection (SQLAlchemy replaces the whole pool after such a failure).
 """
 
 import logging
 import weakref
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, TypeVar
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore, SQLTrackerStore, TrackerStore
@@ -21,10 +29,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, Restarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
+from sqlalchemy.exc import DBAPIError
 
 from bot.municipality import municipality
+from bot.observability.metrics import count_action, count_user_message
 from bot.privacy.redact import public_contacts, redact
 from bot.settings import settings
+from bot.web_sessions import ADDRESS_METADATA
 from bot.wijkteams.file import read_wijkteams
 
 logger = logging.getLogger(__name__)
@@ -33,6 +44,10 @@ logger = logging.getLogger(__name__)
 FORGET_ACTION = "action_delete_conversation"
 # Identifiers and names, never free text: left as they are.
 _KEEP = frozenset({"event", "name", "timestamp", "message_id", "input_channel", "policy", "sender_id"})
+T = TypeVar("T")
+
+# Needed by the turn's actions only (the website visitor's address pseudonym): never stored.
+_DROP = frozenset({ADDRESS_METADATA})
 
 
 def published_contacts() -> frozenset[str]:
@@ -50,10 +65,17 @@ def _redacted(value: Any, public: frozenset[str], key: str | None = None) -> Any
     if isinstance(value, str):
         return value if key in _KEEP else redact(value, public)
     if isinstance(value, dict):
-        return {k: _redacted(v, public, k) for k, v in value.items()}
+        return {k: _redacted(v, public, k) for k, v in value.items() if k not in _DROP}
     if isinstance(value, list):
         return [_redacted(item, public, key) for item in value]
     return value
+
+
+def counted(event: Event) -> None:
+    if isinstance(event, UserUttered):
+        count_user_message(event.intent_name or "", event.input_channel or "onbekend")
+    elif isinstance(event, ActionExecuted) and event.action_name:
+        count_action(event.action_name)
 
 
 def redacted_event(event: Event, public: frozenset[str]) -> Event:
@@ -88,11 +110,23 @@ class _Cleaned:
             # By identity, and the event kept with it: an id is only unique while its object lives.
             seen = known.get(id(event))
             if seen is None or seen[0] is not event:
+                counted(event)
                 seen = known[id(event)] = (event, redacted_event(event, public))
             cleaned.append(seen[1])
         if all(clean is event for clean, event in zip(cleaned, tracker.events, strict=True)):
             return tracker
         return DialogueStateTracker.from_events(tracker.sender_id, cleaned, domain.slots, tracker._max_event_history)
+
+
+async def once_more_if_disconnected(call: Callable[[], Awaitable[T]]) -> T:
+    """The call's result, tried a second time when the database had dropped the connection."""
+    try:
+        return await call()
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        logger.warning("the database dropped its connections: trying once more on a new one")
+        return await call()
 
 
 def asked_to_forget(tracker: DialogueStateTracker) -> bool:
@@ -136,7 +170,8 @@ class RedactingTrackerStore(TrackerStore):
         if asked_to_forget(tracker):
             await self.delete(tracker.sender_id)
             return
-        await self._inner.save(self._cleaned.redacted(tracker, self.domain, self._public))
+        clean = self._cleaned.redacted(tracker, self.domain, self._public)
+        await once_more_if_disconnected(lambda: self._inner.save(clean))
 
     def _known_clean(self, tracker: DialogueStateTracker | None) -> DialogueStateTracker | None:
         if tracker is not None:
@@ -144,13 +179,14 @@ class RedactingTrackerStore(TrackerStore):
         return tracker
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        return self._known_clean(await self._inner.retrieve(sender_id))
+        return self._known_clean(await once_more_if_disconnected(lambda: self._inner.retrieve(sender_id)))
 
     async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
-        return self._known_clean(await self._inner.retrieve_full_tracker(conversation_id))
+        tracker = await once_more_if_disconnected(lambda: self._inner.retrieve_full_tracker(conversation_id))
+        return self._known_clean(tracker)
 
     async def keys(self) -> Iterable[str]:
-        return await self._inner.keys()
+        return await once_more_if_disconnected(self._inner.keys)
 
     async def delete(self, sender_id: str) -> None:
         """Removes every stored event of the conversation."""

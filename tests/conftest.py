@@ -3,14 +3,13 @@ server's services on a seeded database, the triage as the assistant loads it, an
 assistant for the live tests. Helpers that tests import live in tests/helpers.py."""
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rasa.core.agent import Agent
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 
 from actions.services import Services, services
@@ -26,11 +25,11 @@ from bot.triage.dialogue import TriageDialogue
 from bot.triage.needs import Needs
 from bot.wijkteams.file import read_wijkteams
 from bot.wijkteams.tables import seed_wijkteams
-from tests.helpers import ACTION_PORT, RASA_PORT, assistant_environment
+from tests.helpers import ACTION_PORT, POSTGRES_ADMIN_URL, RASA_PORT, assistant_environment, scratch_database
 from tests.live.assistant_process import Assistant, running_assistant
 from tests.live.fake_api import FakeApi
+from tests.rabbitmq import EventQueue, delete_event_queue, new_event_queue
 
-POSTGRES_ADMIN_URL = os.environ.get("WMO_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 MODEL = Path(os.environ.get("MODEL", ROOT / "models" / "wmo.tar.gz"))
 
 
@@ -47,19 +46,26 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this run, dropped afterwards. CI must have the server."""
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    name = f"wmo_test_{uuid.uuid4().hex[:8]}"
     try:
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name}"))
+        with scratch_database() as url:
+            yield url
     except OperationalError as error:
         if os.environ.get("CI"):
             raise
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {error.orig}")
-    yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
-    admin.dispose()
+
+
+@pytest.fixture
+def event_queue() -> Iterator[EventQueue]:
+    """An exchange and queue of the machine's RabbitMQ for this test only. CI must have the server."""
+    try:
+        names = new_event_queue()
+    except OSError as error:  # aio_pika's connection errors are OSErrors
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"RabbitMQ not reachable (WMO_TEST_RABBITMQ_URL): {error}")
+    yield names
+    delete_event_queue(names)
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])

@@ -2,23 +2,47 @@
 secrets of the channels, and the environment of a running assistant."""
 
 import asyncio
+import contextlib
+import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+import redis
 import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from bot.dutch import WEEKDAYS
+from bot.handoff.store import Handoff, HandoffStore, Visibility
 from bot.settings import ROOT, settings
 from bot.staff.accounts import hash_password
+from bot.wijkteams.file import read_wijkteams
 from tests.live.fake_api import FakeApi
 
-RASA_PORT, ACTION_PORT = 15005, 15055
+# Every port a test opens sits above WMO_TEST_PORT_BASE, so two checkouts can run their live tests
+# side by side on one machine.
+PORT_BASE = int(os.environ.get("WMO_TEST_PORT_BASE", "15000"))
+RASA_PORT, ACTION_PORT = PORT_BASE + 5, PORT_BASE + 55
+POSTGRES_ADMIN_URL = os.environ.get("WMO_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+# Opens Rasa's HTTP API of the test assistant, so tests can read back what was stored.
+API_TOKEN = "test-api-token"
+ACTION_TOKEN = "test-action-token"
 STAFF_NAME, STAFF_PASSWORD = "medewerker1", "een-lang-testwachtwoord"
+# The messaging channels' conversation ids come from this key, not from their own secrets.
+PSEUDONYM_KEY = "test-pseudonym-key-of-at-least-32-characters"
+# The running assistant's accounts: STAFF_NAME sees every wijkteam and the general queue; these
+# see one team each, and the administrator the general queue and the audit log.
+TEAM_ACCOUNTS = {"noord.medewerker": ["noord"], "zuid.medewerker": ["zuid"]}
+ADMIN_NAME = "beheerder"
+# Sees every handoff: the general queue when no wijkteam is known counts them all.
+EVERYTHING = Visibility(teams=frozenset(), general=True, known=frozenset())
 WHATSAPP_SECRETS = {
     "WHATSAPP_ACCESS_TOKEN": "test-access-token",
     "WHATSAPP_APP_SECRET": "test-app-secret",
@@ -119,6 +143,25 @@ def write_variant(folder: Path, source: Path, change: Callable[[Any], object]) -
     return target
 
 
+def open_handoffs(store: HandoffStore) -> list[Handoff]:
+    """Every open handoff, oldest first."""
+    return store.queue(EVERYTHING, 1, per_page=10_000).handoffs
+
+
+def staff_file(folder: Path) -> Path:
+    """The test accounts, all with STAFF_PASSWORD."""
+    digest = hash_password(STAFF_PASSWORD)
+    every_team = [team.code for team in read_wijkteams(settings().wijkteams_file)]
+    accounts = {
+        STAFF_NAME: {"password": digest, "teams": [*every_team, "algemeen"]},
+        **{name: {"password": digest, "teams": teams} for name, teams in TEAM_ACCOUNTS.items()},
+        ADMIN_NAME: {"password": digest, "admin": True},
+    }
+    path = folder / "staff.yml"
+    path.write_text(yaml.safe_dump({"accounts": accounts}))
+    return path
+
+
 def assistant_environment(folder: Path, fake_api: FakeApi, office_open: bool = True) -> dict[str, str]:
     """All channels on, WhatsApp and Twilio sending to the local fake API, one staff account, and
     the office always open (a handoff is a live chat) or never (a callback request), whenever the
@@ -130,18 +173,66 @@ def assistant_environment(folder: Path, fake_api: FakeApi, office_open: bool = T
         "days": {day: "00:00-23:59" for day in WEEKDAYS if office_open},
     }
     (folder / "municipality.yml").write_text(yaml.safe_dump(place, allow_unicode=True), encoding="utf-8")
-    (folder / "staff.yml").write_text(yaml.safe_dump({"accounts": {STAFF_NAME: hash_password(STAFF_PASSWORD)}}))
     return {
         **WHATSAPP_SECRETS,
         **TWILIO_SECRETS,
+        "WMO_PSEUDONYM_KEY": PSEUDONYM_KEY,
+        # The whole test suite is one script on one address: only the per-sender limits stay on here
+        # (tests/live/test_rate_limits.py runs its own assistant with both).
+        "WMO_RATE_LIMIT_ADDRESS": "off",
         "WHATSAPP_API_BASE_URL": fake_api.url,
         "TWILIO_API_BASE_URL": fake_api.url,
         "WMO_MUNICIPALITY_FILE": str(folder / "municipality.yml"),
-        "WMO_STAFF_FILE": str(folder / "staff.yml"),
+        "WMO_STAFF_FILE": str(staff_file(folder)),
+        "RASA_API_TOKEN": API_TOKEN,
+        "ACTION_SERVER_TOKEN": ACTION_TOKEN,
+        # As behind the municipality's proxy: the visitor's address is the one it forwards.
+        "WMO_TRUSTED_PROXIES": "127.0.0.1, ::1",
     }
+
+
+def redis_or_skip() -> None:
+    """The machine's Redis (127.0.0.1:6379) answers, or the test is skipped; CI must have it."""
+    try:
+        redis.Redis(host="127.0.0.1", port=6379).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("Redis not reachable at 127.0.0.1:6379")
 
 
 def rasa(*args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
     """A Rasa command in the project, as a developer types it."""
     command = [str(Path(sys.executable).parent / "rasa"), *args]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@contextlib.contextmanager
+def scratch_database(prefix: str = "wmo_test") -> Iterator[str]:
+    """The URL of a new PostgreSQL database of its own, dropped afterwards (sqlalchemy's
+    OperationalError when the server cannot be reached)."""
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name}"))
+        yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+    finally:
+        admin.dispose()
+
+
+def end_connections(database_url: str) -> int:
+    """Ends every connection to the database, which is what a PostgreSQL restart is to a client (the
+    machine's server is shared with other checkouts, so it is not restarted itself)."""
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as connection:
+            ended: int = connection.execute(
+                text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :db"),
+                {"db": make_url(database_url).database},
+            ).scalar_one()
+    finally:
+        admin.dispose()
+    return ended

@@ -17,6 +17,10 @@ class CrisisHelp:
         Rasa serves itself, so they arrive even when the action server is down."""
         return "\n".join([self._file.intro, *(self._file.lines[name] for name in self._file.always)])
 
+    def replies(self, kinds: Sequence[CrisisKind], place: Municipality) -> list[str]:
+        """The help lines as two bubbles, national lines first; none when nothing signals danger."""
+        return [self.first_lines(), self.follow_up(kinds, place)] if kinds else []
+
     def message(self, kinds: Sequence[CrisisKind], place: Municipality) -> str:
         """All help lines for these kinds, then the way back to the Wmo question."""
         return "\n".join([self._file.intro, *self._lines(kinds, place, skip=()), *self._closing()])

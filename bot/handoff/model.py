@@ -34,6 +34,9 @@ REASON_TEXT = {
 }
 OPEN = (Status.open.value, Status.taken.value)
 RESIDENT = "inwoner"  # who closed a chat the resident stopped
+# The queue of handoffs without a known wijkteam: no postcode given, one outside every team's area,
+# or a team since removed from the wijkteams file.
+GENERAL = "algemeen"
 
 
 @dataclass(frozen=True)

@@ -1,48 +1,68 @@
-"""Signed, expiring session tokens for the staff console, and the token every console form carries."""
+"""Console sessions kept in the database, so every instance shares them and logout or revocation
+ends them everywhere. The cookie holds a random session id; only its SHA-256 hash is stored."""
 
 import hashlib
 import hmac
 import secrets
 import time
 
-from bot.privacy import base64url
-from bot.settings import settings
+from sqlalchemy import Column, Float, String, delete, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.database import Base
 
 SESSION_SECONDS = 8 * 3600
 
 
+class SessionRow(Base):
+    __tablename__ = "staff_sessions"
+
+    id_hash = Column(String(64), primary_key=True)
+    name = Column(String(64), nullable=False, index=True)
+    expires_at = Column(Float, nullable=False, index=True)
+
+
+def _hash(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
 class Sessions:
-    """Signed tokens `name.expiry.signature`; the key is secret and, by default, new per process."""
-
-    def __init__(self, key: bytes) -> None:
-        self._key = key
-
-    def _sign(self, message: str) -> str:
-        return base64url.encode(hmac.new(self._key, message.encode(), hashlib.sha256).digest())
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        Base.metadata.create_all(engine, tables=[Base.metadata.tables[SessionRow.__tablename__]])
 
     def issue(self, name: str, now: float | None = None) -> str:
-        body = f"{name}.{int((now or time.time()) + SESSION_SECONDS)}"
-        return f"{body}.{self._sign(body)}"
+        """A new session for `name`; expired ones of every account are removed on the way."""
+        now = now or time.time()
+        session_id = secrets.token_urlsafe(32)
+        with Session(self._engine) as db, db.begin():
+            db.execute(delete(SessionRow).where(SessionRow.expires_at <= now))
+            db.add(SessionRow(id_hash=_hash(session_id), name=name, expires_at=now + SESSION_SECONDS))
+        return session_id
 
-    def holder(self, token: str, now: float | None = None) -> str | None:
-        """The staff name a valid, unexpired token belongs to."""
-        name, _, rest = (token or "").partition(".")
-        expiry, _, signature = rest.partition(".")
-        if not (name and expiry.isdigit() and signature):
+    def holder(self, session_id: str, now: float | None = None) -> str | None:
+        """The staff name of a live session."""
+        if not session_id:
             return None
-        if not hmac.compare_digest(signature, self._sign(f"{name}.{expiry}")):
-            return None
-        return name if int(expiry) > (now or time.time()) else None
+        with Session(self._engine) as db:
+            row = db.execute(select(SessionRow).where(SessionRow.id_hash == _hash(session_id))).scalar()
+        return row.name if row is not None and row.expires_at > (now or time.time()) else None
 
-    def form_token(self, session_token: str) -> str:
-        """The token every console form carries, so another site cannot post for a logged-in user."""
-        return self._sign(f"form:{session_token}")
+    def end(self, session_id: str) -> None:
+        with Session(self._engine) as db, db.begin():
+            db.execute(delete(SessionRow).where(SessionRow.id_hash == _hash(session_id or "")))
 
-    def form_token_valid(self, session_token: str, token: str) -> bool:
-        return bool(token) and hmac.compare_digest(token, self.form_token(session_token))
+    def revoke(self, name: str) -> int:
+        """Ends every session of an account; the number ended."""
+        with Session(self._engine) as db, db.begin():
+            return int(db.execute(delete(SessionRow).where(SessionRow.name == name)).rowcount)
 
+    @staticmethod
+    def form_token(session_id: str) -> str:
+        """The token every console form carries, so another site cannot post for a logged-in user;
+        derived from the secret session id, so it needs no key of its own."""
+        return hmac.new(session_id.encode(), b"form", hashlib.sha256).hexdigest()
 
-def session_key() -> bytes:
-    """`WMO_CONSOLE_SECRET` keeps sessions valid across restarts and instances; else a fresh key."""
-    configured = settings().console_secret
-    return configured.encode() if configured else secrets.token_bytes(32)
+    def form_token_valid(self, session_id: str, token: str) -> bool:
+        return bool(session_id and token) and hmac.compare_digest(token, self.form_token(session_id))

@@ -32,6 +32,14 @@ class OutcomeText(StrictModel):
     sources: list[Sentence]
     prepare: list[Sentence] = Field(default_factory=list)
     more: MoreIntent | None = None
+    # The tips and the source line behind "Meer weten" (Advice.details), so the estimate reads on a phone.
+    details_in_more: bool = False
+
+    @root_validator(skip_on_failure=True)
+    def _details_need_more(cls, values: dict[str, Any]) -> dict[str, Any]:
+        if values["details_in_more"] and not values["more"]:
+            raise ValueError("details_in_more vraagt een knop 'Meer weten' (more)")
+        return values
 
 
 class ReasonText(StrictModel):
@@ -91,13 +99,32 @@ class Advice:
         if result.need and self._needs[result.need].advice:
             steps.append(str(self._needs[result.need].advice))
         parts.append("Wat nu? " + " ".join(steps))
-        if text.prepare:
-            parts.append("Tip: " + " ".join(text.prepare))
-        sources = [*text.sources, *(self._file.reasons[reason].source for reason in result.reasons)]
         parts.append(self._file.disclaimer)
-        parts.append(source_line(dict.fromkeys(sources), self._file.checked))
+        if not text.details_in_more:
+            parts.append(self.details(result))
         # Line ends, no blank lines: the website and REST show every paragraph as its own bubble.
         return "\n".join(parts)
+
+    def details_in_more(self, outcome: Outcome) -> bool:
+        return self._file.outcomes[outcome].details_in_more
+
+    def details(self, result: TriageResult) -> str:
+        """The estimate's tips and its source line: in the estimate itself, or behind "Meer weten"
+        when the outcome says `details_in_more`. The sources are the outcome's and those of the
+        reasons it gives, and of the item a reason speaks of (an e-bike ruling only for an e-bike)."""
+        text = self._file.outcomes[result.outcome]
+        tip = ["Tip: " + " ".join(text.prepare)] if text.prepare else []
+        return "\n".join([*tip, source_line(self.sources(result), self._file.checked)])
+
+    def sources(self, result: TriageResult) -> list[str]:
+        item = self._needs.item_named(result.item) if result.item else None
+        sources = list(self._file.outcomes[result.outcome].sources)
+        for reason in result.reasons:
+            said = self._file.reasons[reason]
+            sources.append(said.source)
+            if item and item.source and "{item}" in said.text:
+                sources.append(item.source)
+        return list(dict.fromkeys(sources))
 
     def buttons(self, result: TriageResult, discuss: dict[str, str]) -> list[dict[str, str]]:
         """ "Meer weten" and the way to a person; a maatwerk estimate goes on to the wijkteam itself."""

@@ -23,7 +23,8 @@ How a message is read, clause by clause (split at punctuation, "maar" and "want"
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import product
@@ -70,15 +71,27 @@ YES_WORDS = (
     "geloof van wel",
     "geen probleem",
 )
-NO_WORDS = ("nee", "neej", "neen", "ne", "neh", "nah", "nop", "nope", "no", "welnee", "nein", "denk van niet")
-# Words a clause may put between "weet" and "niet": "weet ik echt niet", "weet het eigenlijk niet".
-_WEET_SUBJECTS = ("", "ik", "het", "ik het", "ik dat", "ik nu")
+NO_WORDS = (
+    *("nee", "neej", "neen", "ne", "neh", "nah", "nop", "nope", "no", "neu", "nou nee", "nee nee", "welnee", "nein"),
+    "denk van niet",
+)
+# Words a clause may put between "weet" and "niet": "weet ik echt niet", "weten we nog niet".
+_WEET_SUBJECTS = ("", "ik", "het", "ik het", "ik dat", "ik nu", "we", "we het", "ze", "ze het", "hij")
 _WEET_FILLERS = ("", "echt", "eigenlijk", "nu", "ook", "helemaal", "zo", "nog", "eerlijk gezegd", "nou")
 UNSURE_WORDS = (
     *(
-        " ".join(part for part in ("weet", subject, filler, negation) if part)
-        for subject, filler, negation in product(_WEET_SUBJECTS, _WEET_FILLERS, ("niet", "nie", "neit"))
+        " ".join(part for part in (verb, subject, filler, negation) if part)
+        for verb, subject, filler, negation in product(
+            ("weet", "weten"), _WEET_SUBJECTS, _WEET_FILLERS, ("niet", "nie", "neit")
+        )
     ),
+    "hangt van",
+    "hangt af van",
+    "afhankelijk van",
+    "onduidelijk",
+    "nog onduidelijk",
+    "niet duidelijk",
+    "weet niemand",
     "weet ik veel",
     "geen idee",
     "geen flauw idee",
@@ -106,6 +119,9 @@ UNSURE_WORDS = (
     "dunno",
     "idk",
 )
+# A clause that asks back instead of answering: "wat is dat?", "hoezo?".
+ASKS_BACK = frozenset({"hoezo", "waarom", "pardon"})
+ASKS_BACK_WAT = frozenset({"is", "betekent", "bedoelt", "bedoel", "houdt", "zijn"})
 STRESS = "wel"  # "nee, maar wel ...": what follows is meant, whatever the plain answer said
 GRAMMAR = frozenset({*NEGATIONS, *YES_WORDS, *NO_WORDS, *UNSURE_WORDS, STRESS})
 
@@ -130,7 +146,18 @@ def _clauses(text: str) -> list[tuple[str, ...]]:
     return [found for part in _CLAUSE_BREAK.split(normalise(plain)) if (found := tokens(part))]
 
 
-def _one_typo(typed: str, word: str) -> bool:
+def _asks_back(clause: Sequence[str]) -> bool:
+    return clause[0] in ASKS_BACK or (clause[0] == "wat" and len(clause) > 1 and clause[1] in ASKS_BACK_WAT)
+
+
+def _answering(clauses: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The clauses that answer: "nee, geen indicatie. wat is dat?" answers no and asks back, and a
+    question asked back alone is read as it is ("wat is dat?" to the Wlz question: weet ik niet)."""
+    answers = [clause for clause in clauses if not _asks_back(clause)]
+    return answers or clauses
+
+
+def one_typo(typed: str, word: str) -> bool:
     """One letter wrong, missing, extra, or two letters swapped."""
     if abs(len(typed) - len(word)) > 1:
         return False
@@ -147,7 +174,7 @@ def _one_typo(typed: str, word: str) -> bool:
 def _same(typed: str, word: str, alone: bool) -> bool:
     if typed == word:
         return True
-    if len(word) >= TYPO_LENGTH and len(typed) >= TYPO_LENGTH and _one_typo(typed, word):
+    if len(word) >= TYPO_LENGTH and len(typed) >= TYPO_LENGTH and one_typo(typed, word):
         return True
     return alone and len(word) >= COMPOUND_LENGTH and typed.endswith(word) and len(typed) - len(word) >= 3
 
@@ -175,12 +202,36 @@ def _match(clause: Sequence[str], word: Sequence[str], start: int) -> tuple[int,
     return at, inside
 
 
-def _hits(clause: Sequence[str], words: Iterable[tuple[tuple[str, ...], str]]) -> list[_Hit]:
+Word = tuple[tuple[str, ...], str]  # a word's tokens and the option it names
+
+
+class _Vocabulary:
+    """Words by their first token, so that each token of a clause is compared only with the words
+    that can start there: the same token, or, for a long token, one with a letter wrong or the end
+    of a compound."""
+
+    def __init__(self, words: Iterable[Word]) -> None:
+        self._exact: dict[str, list[Word]] = defaultdict(list)
+        self._by_length: dict[int, list[Word]] = defaultdict(list)
+        for word in words:
+            self._exact[word[0][0]].append(word)
+            if len(word[0][0]) >= min(TYPO_LENGTH, COMPOUND_LENGTH):
+                self._by_length[len(word[0][0])].append(word)
+
+    def starting(self, token: str) -> Iterator[Word]:
+        yield from self._exact.get(token, ())
+        size = len(token)
+        lengths = [*range(COMPOUND_LENGTH, size - 2), *((size - 1, size, size + 1) if size >= TYPO_LENGTH else ())]
+        for length in dict.fromkeys(lengths):
+            yield from (word for word in self._by_length.get(length, ()) if word[0][0] != token)
+
+
+def _hits(clause: Sequence[str], vocabulary: _Vocabulary) -> list[_Hit]:
     """Non-overlapping occurrences of the words, the longest taken first, in the clause's order."""
     found = [
         _Hit(option, start, end, len(" ".join(word)), inside)
-        for word, option in words
         for start in range(len(clause))
+        for word, option in vocabulary.starting(clause[start])
         if (matched := _match(clause, word, start)) is not None
         for end, inside in [matched]
     ]
@@ -194,11 +245,14 @@ def _hits(clause: Sequence[str], words: Iterable[tuple[tuple[str, ...], str]]) -
     return sorted(kept, key=lambda hit: hit.start)
 
 
+# The grammar's own "options", apart from any question's option codes.
+_YES, _NO, _NOT_SURE = "grammar:yes", "grammar:no", "grammar:unsure"
 _GRAMMAR_WORDS = (
-    *((tokens(word), "unsure") for word in UNSURE_WORDS),
-    *((tokens(word), "yes") for word in YES_WORDS),
-    *((tokens(word), "no") for word in NO_WORDS),
+    *((tokens(word), _NOT_SURE) for word in UNSURE_WORDS),
+    *((tokens(word), _YES) for word in YES_WORDS),
+    *((tokens(word), _NO) for word in NO_WORDS),
 )
+_GRAMMAR_KINDS = frozenset({_YES, _NO, _NOT_SURE})
 
 
 @dataclass(frozen=True)
@@ -228,19 +282,26 @@ def _deny(hits: list[_Hit], negations: Iterable[int]) -> list[_Hit]:
     return [replace(hit, denied=times % 2 == 1) for hit, times in zip(hits, count, strict=True)]
 
 
-def _read_clause(clause: tuple[str, ...], words: Sequence[tuple[tuple[str, ...], str]]) -> _Clause:
-    hits = _hits(clause, words)
-    used = {index for hit in hits for index in range(hit.start, hit.end)}
-    grammar = _hits(tuple("" if index in used else token for index, token in enumerate(clause)), _GRAMMAR_WORDS)
-    used |= {index for hit in grammar for index in range(hit.start, hit.end)}
+def _read_clause(clause: tuple[str, ...], vocabulary: _Vocabulary) -> _Clause:
+    # The question's words and the grammar's phrases together, the longest first: "weet ik niet" is
+    # unsure though "ik" answers "voor wie?", and "geen idee waar" is the answer "nee" to "veilig?".
+    found = _hits(clause, vocabulary)
+    hits = [hit for hit in found if hit.option not in _GRAMMAR_KINDS]
+    grammar = [hit for hit in found if hit.option in _GRAMMAR_KINDS]
+    used = {index for hit in found for index in range(hit.start, hit.end)}
     free = {index: token for index, token in enumerate(clause) if index not in used}
-    negations = [index for index, token in free.items() if token in NEGATIONS]
+    # "niemand nie", "nooit niet": in spoken Dutch a second negation right after the first stresses it.
+    negations = [
+        index
+        for index, token in free.items()
+        if token in NEGATIONS and not (index - 1 in free and free[index - 1] in NEGATIONS)
+    ]
     hits = _deny(hits, negations)
     kinds = {hit.option for hit in grammar}
     stressed = STRESS in free.values()
-    if "unsure" in kinds:
+    if _NOT_SURE in kinds:
         return _Clause(hits, Plain.weet_niet, False, stressed, True)
-    yes, no = "yes" in kinds, "no" in kinds
+    yes, no = _YES in kinds, _NO in kinds
     said = yes or no
     if not hits and len(negations) % 2:  # "zeker niet", "dat heb ik niet"; a "nee" stays a no ("nee, niet echt")
         yes, no = False, True
@@ -265,7 +326,8 @@ class Reader:
         indicatie": nee); unsure_words: words that make this question's answer unsure."""
         pairs = [(tokens(word), option) for option, option_words in words.items() for word in option_words]
         pairs += [(tokens(word), _UNSURE) for word in unsure_words]
-        self._words = tuple((word, option) for word, option in pairs if word)
+        # The question's words and the grammar's phrases, read together.
+        self._vocabulary = _Vocabulary([*((word, option) for word, option in pairs if word), *_GRAMMAR_WORDS])
         self._means = dict(means)
         self._negated = dict(negated)
 
@@ -274,13 +336,29 @@ class Reader:
         options = [option for option, means in self._means.items() if means is answer]
         return options[0] if len(options) == 1 else None
 
+    def heard(self, text: str) -> bool:
+        """The text answers at all: a word of the question, or a yes, no or "weet ik niet" (read() may
+        still find it unclear); an answer in other words ("mijn knieen zijn op") is not heard."""
+        clauses = [_read_clause(clause, self._vocabulary) for clause in _answering(_clauses(text))]
+        return any(clause.hits or clause.answer for clause in clauses)
+
     def read(self, text: str) -> str | None:
         """The option the typed text picks, or None when the answer is unclear or contradictory."""
-        clauses = [_read_clause(clause, self._words) for clause in _clauses(text)]
+        clauses = [_read_clause(clause, self._vocabulary) for clause in _answering(_clauses(text))]
         said = {clause.answer for clause in clauses if clause.answer and clause.said}
         implied = {clause.answer for clause in clauses if clause.answer and not clause.said}
-        if Plain.weet_niet in said or any(hit.option == _UNSURE for clause in clauses for hit in clause.hits):
-            return self.plain(Plain.weet_niet)
+        unsure = [
+            clause.answer is Plain.weet_niet or any(h.option == _UNSURE for h in clause.hits) for clause in clauses
+        ]
+        if any(unsure):
+            # "dat weten we nog niet, ze revalideert nog": the one option the sure clauses name says it.
+            sure = {
+                hit.option
+                for clause, doubt in zip(clauses, unsure, strict=True)
+                if not doubt
+                for hit in clause.affirmed()
+            }
+            return sure.pop() if len(sure) == 1 else self.plain(Plain.weet_niet)
         if any(clause.conflict for clause in clauses) or len(said) > 1:
             return None
         chosen = self._chosen(clauses)

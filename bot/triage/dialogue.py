@@ -17,6 +17,7 @@ from bot.dutch import normalise
 from bot.triage.model import (
     UNSURE,
     Assessment,
+    General,
     HasIt,
     Limitation,
     Question,
@@ -25,21 +26,25 @@ from bot.triage.model import (
     TriageResult,
     YesNo,
 )
-from bot.triage.needs import Needs
+from bot.triage.needs import Need, Needs
 from bot.triage.questions import Questions, age_for
 from bot.triage.rules import assess
 from bot.triage.statements import (
-    healthy_partner,
+    healthy_housemate,
     lives_alone,
     names_relative,
+    no_partner_to_help,
     says_carer,
     says_pays_self,
     stated_duration,
     stated_has_it,
+    stated_healthy,
     stated_help,
     stated_residence,
+    stated_safe_tonight,
     stated_wlz,
     stated_years,
+    tried_general,
     who_answered,
     who_is_meant,
 )
@@ -138,8 +143,13 @@ class TriageDialogue:
             value = self.questions.parse(question, text, message.provisions)
             if value in UNSURE and asked_in_between(message):
                 return Turn(reject=True)  # "weet ik niet, wat is een Wlz-indicatie?": answer that first
+            heard = self.questions.heard(question, text)
+            if value is None and not heard:
+                # Not in the question's words, but said as an opening says it: "mijn knieen zijn op".
+                value = self._known(slots, message).get(question.value)
             if value is None:
-                new_topic = self._new_topic(slots, question, message)
+                # An answer in the question's words that is unclear is asked again, not a new topic.
+                new_topic = {} if heard else self._new_topic(slots, question, message)
                 return Turn(new_topic) if new_topic else unclear
             updates = {question.value: value}
         # A clicked title says only its answer ("Geheugen of psyche" names no dementia).
@@ -196,15 +206,18 @@ class TriageDialogue:
                 found[Question.subject.value], found[WHO] = meant[0].value, meant[1]
         subject = found.get(Question.subject.value) or slots.get(Question.subject.value)
         for_other = subject == Subject.ander.value or (subject is None and names_relative(text))
-        who = str(found.get(WHO) or slots.get(WHO) or "") if for_other else None
+        who = str(found.get(WHO) or slots.get(WHO) or "uw naaste") if for_other else None
         years = stated_years(text, for_other=for_other)
         age = age_for(years) if years is not None else None
         limitation = self.needs.limitation(text)
         if limitation is None and years is not None and years >= self.needs.old_age:
             limitation = Limitation.lichamelijk  # old age is a cause of its own
+        if limitation is None and stated_healthy(text, for_other):
+            limitation = Limitation.geen  # "ik ben kerngezond", and no illness named
         if self.needs.weighs_begeleiding(text):
             found[COGNITIVE] = True
-        housemate = YesNo.nee if lives_alone(text) else YesNo.ja if healthy_partner(text, who) else None
+        alone = lives_alone(text) or (not for_other and no_partner_to_help(text))
+        housemate = YesNo.nee if alone else YesNo.ja if healthy_housemate(text, who) else None
         # "als niemand hem eraan herinnert": reminding, not nursing
         prompting = topic_need is not None and topic_need.personal_care and self.needs.prompting(text)
         statements = {
@@ -214,7 +227,9 @@ class TriageDialogue:
             Question.duration: stated_duration(text),
             Question.wlz: stated_wlz(text),
             Question.residence: stated_residence(text),
-            Question.help_now: stated_help(text, for_other),
+            Question.help_now: stated_help(text, who),
+            Question.safe_tonight: stated_safe_tonight(text),
+            Question.general: General.niet_genoeg if self._tried_general(text, message, topic_need) else None,
             Question.has_it: self._has_it(text, message.provisions),
             Question.medical: YesNo.nee if prompting else None,
         }
@@ -222,6 +237,14 @@ class TriageDialogue:
             if value is not None and slots.get(question.value) is None:
                 found[question.value] = value.value
         return found
+
+    def _tried_general(self, text: str, message: Message, topic: Need | None) -> bool:
+        """Walk-in help named ("het steunpunt", "de maaltijdservice") and tried without result; of the
+        topic's own walk-in help once the topic is known."""
+        named = self.needs.general_among(message.provisions)
+        if topic is not None:
+            named = tuple(code for code in named if code in self.needs.algemeen(topic))
+        return bool(named) and tried_general(text)
 
     def _has_it(self, text: str, provisions: Sequence[str]) -> HasIt | None:
         """Bought, worn out or still working, as the words say. The thing is the provision named ("de

@@ -48,6 +48,8 @@ class Reason(str, Enum):
     wlz_thuis_wmo = "wlz_thuis_wmo"
     algemene_voorziening_niet_passend = "algemene_voorziening_niet_passend"
     niet_algemeen_gebruikelijk = "niet_algemeen_gebruikelijk"
+    voor_iedereen = "voor_iedereen"
+    wlz_instelling_mobiliteit = "wlz_instelling_mobiliteit"
 
 
 class Question(str, Enum):

@@ -1,22 +1,26 @@
 """The needs residents ask help for (content/triage/needs.yml), tied to the catalogue's provisions, and
 how a resident's own words reach one."""
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import ConstrainedStr, root_validator
 
 from bot.catalogue.models import Provision, ProvisionKind
-from bot.catalogue.terms import ProvisionMatcher
+from bot.catalogue.terms import ProvisionMatcher, TermMatcher, TermMention
 from bot.content.model import Code, Sentence, StrictModel, Word
 from bot.content.reader import ContentError, read_model
 from bot.dutch import listing, normalise
 from bot.messaging.limits import BUTTON_TITLE, LIST_ROWS
+from bot.triage.answers import TYPO_LENGTH, one_typo, tokens
 from bot.triage.model import Limitation
 
 OTHER = "anders"
+T = TypeVar("T")
 
 
 class Label(ConstrainedStr):
@@ -50,6 +54,8 @@ class Need(StrictModel):
     items: bool = False
     wlz_at_home: bool = False
     weigh_begeleiding: bool = False
+    open_to_all: bool = False  # its walk-in help is there for everyone, also without a limitation
+    mobility: bool = False  # an aid to get about: in an instelling without behandeling still Wmo
     for_carer: bool = False
     advice: Sentence | None = None
 
@@ -61,6 +67,7 @@ class Item(StrictModel):
     name: Sentence
     words: list[Word]
     ordinary: bool = True
+    source: Sentence | None = None  # a ruling or text about this item itself, cited with it
 
 
 class Limitations(StrictModel):
@@ -113,13 +120,35 @@ class Needs:
         self._by_code: dict[str, Need] = {need.code: need for need in file.needs}
         self._catalogue = catalogue
         self._words = ProvisionMatcher({word: need.code for need in file.needs for word in need.words}, ())
+        self._provision_terms = TermMatcher(
+            {term: provision.code for provision in catalogue.values() for term in (provision.name, *provision.terms)},
+            (),
+        )
+        self._terms = {
+            code: {normalise(term) for term in (provision.name, *provision.terms)}
+            for code, provision in catalogue.items()
+        }
+        # Words typed with one letter wrong ("schoonmake", "scootmobil"): the needs' and the catalogue's.
+        self._near_needs = _Near(
+            {
+                **{term: file.provision_needs[code] for code, terms in self._terms.items() for term in terms},
+                **{normalise(word): need.code for need in file.needs for word in need.words},
+            }
+        )
         self._items = [(_whole_words(item.words), item) for item in file.items]
         self._not_items = _whole_words(file.not_items)
         self._limitations = [
             (_whole_words(file.limitations.lichamelijk), Limitation.lichamelijk),
             (_whole_words(file.limitations.psychisch), Limitation.psychisch),
         ]
+        self._near_limitations = _Near(
+            {
+                **{normalise(word): Limitation.lichamelijk for word in file.limitations.lichamelijk},
+                **{normalise(word): Limitation.psychisch for word in file.limitations.psychisch},
+            }
+        )
         self._weigh_begeleiding = _whole_words(file.limitations.weigh_begeleiding)
+        self._near_begeleiding = _Near({normalise(word): True for word in file.limitations.weigh_begeleiding})
         self._prompting = _whole_words(file.limitations.prompting)
         self.old_age = file.limitations.old_age
 
@@ -141,6 +170,12 @@ class Needs:
     def maatwerk(self, need: Need) -> tuple[str, ...]:
         return self._of_kind(need, ProvisionKind.maatwerk)
 
+    def general_among(self, codes: Sequence[str]) -> tuple[str, ...]:
+        """The algemene voorzieningen among these catalogue codes."""
+        return tuple(
+            code for code in codes if code in self._catalogue and self._catalogue[code].kind is ProvisionKind.algemeen
+        )
+
     def name(self, code: str) -> str:
         return self._catalogue[code].name
 
@@ -150,29 +185,57 @@ class Needs:
 
     def match(self, text: str, named_provisions: Sequence[str]) -> str | None:
         """The need a message is about: that of the first provision named, else of the resident's
-        own words (the longest word wins), else None."""
-        if named_provisions:
+        own words (the longest word wins), else of a word typed with one letter wrong, else None.
+        A need's word that is itself a provision's name says more than the provision: the catalogue's
+        hulphond names the blindengeleidehond too, which the health insurer provides."""
+        mentions = self._words.find(text)
+        named = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
+        if named_provisions and not named:  # a clicked button: the provision, no words
             return self._file.provision_needs[named_provisions[0]]
-        codes = self._words.codes(text)
-        return codes[0] if codes else None
+        if named or mentions:
+            # In the clause that asks, a provision named outright goes before the words around it.
+            asked = asked_for(text, sorted([*named, *mentions], key=lambda mention: mention.start))
+            provision = next((m for m in named if m in asked), None)
+            if provision is None:
+                return asked[0].code
+            need = self._file.provision_needs[provision.code]
+            terms = self._terms.get(provision.code, set())
+            said = (mention for mention in mentions if mention.code != need)
+            return next((m.code for m in said if any(term in normalise(m.text) for term in terms)), need)
+        near = self._near_needs(text)
+        return near[0] if near else None
 
     def item(self, text: str) -> Item | None:
         """The item the words name ("een e-bike", "een magnetron"); adapted versions
         ("aangepaste fiets", "driewielfiets") are never the ordinary item inside them."""
         plain = self._not_items.sub(" ", normalise(text))
-        named = [item for pattern, item in self._items if pattern.search(plain)]
+        found = [
+            (TermMention(str(index), match.start(), match.end(), match.group()), item)
+            for index, (pattern, item) in enumerate(self._items)
+            for match in pattern.finditer(plain)
+        ]
+        # "Ik wil een inloopdouche. Een douchestoel heb ik al.": what the clause that asks names.
+        asked = asked_for(plain, sorted((mention for mention, _ in found), key=lambda mention: mention.start))
+        named = [item for mention, item in found if mention in asked]
         # "een douchestoel en een traplift": what is not algemeen gebruikelijk is what is asked for.
         return next((item for item in named if not item.ordinary), named[0] if named else None)
 
+    def item_named(self, name: str) -> Item | None:
+        return next((item for _, item in self._items if item.name == name), None)
+
     def limitation(self, text: str) -> Limitation | None:
-        """The cause the words name outright; psychological before physical, as it weighs more."""
-        plain = normalise(text)
+        """The cause the words name outright, also with one letter wrong ("parkinsson"); psychological
+        before physical, as it weighs more."""
+        plain = _DENIED.sub(" ", normalise(text))  # "ik heb geen beperking" names none
         found = [kind for pattern, kind in self._limitations if pattern.search(plain)]
+        found += self._near_limitations(plain)
         return Limitation.psychisch if Limitation.psychisch in found else (found[0] if found else None)
 
     def weighs_begeleiding(self, text: str) -> bool:
-        """The words name memory, cognitive or psychiatric problems ("dementie", "lvb", "angststoornis")."""
-        return bool(self._weigh_begeleiding.search(normalise(text)))
+        """The words name memory, cognitive or psychiatric problems ("dementie", "lvb", "angststoornis"),
+        also with a letter wrong ("verstandelijk beperking")."""
+        plain = _DENIED.sub(" ", normalise(text))
+        return bool(self._weigh_begeleiding.search(plain) or self._near_begeleiding(plain))
 
     def prompting(self, text: str) -> bool:
         """ "als niemand hem eraan herinnert": care that needs reminding or urging, not nursing."""
@@ -182,6 +245,85 @@ class Needs:
         """The needs offered as buttons, and "Iets anders" when asked to pick again."""
         shown = [need for need in self._file.needs if need.button]
         return [*shown, self._by_code[OTHER]] if with_other else shown
+
+
+# What the resident asks for, rather than what they tell about: "Door mijn knie kan ik niet fietsen.
+# Kan ik een scootmobiel lenen?", "De wijkverpleging komt al, maar ik krijg mijn huis niet schoon".
+_CLAUSE_END = re.compile(r"[.,;!?]|\bmaar\b(?! ook\b)")
+_REQUEST = re.compile(
+    r"\b(?:krijgen|krijg|lenen|leen|aanvragen|aanvraag|nodig|wil|wilt|willen|zoek|zoeken|vraag|vragen|graag"
+    r"|vergoed|vergoedt|vergoeden|betaalt|betalen|regelen|regelt|in aanmerking)\b"
+)
+
+
+def asked_for(text: str, mentions: Sequence[TermMention]) -> list[TermMention]:
+    """The mentions of what the resident asks for, in order: those in a clause that asks (a question,
+    "krijgen", "nodig", "wil"), else those after the last "maar", else all."""
+    lowered = text.lower()
+    bounds = [0, *(found.end() for found in _CLAUSE_END.finditer(lowered)), len(lowered) + 1]
+    clauses = list(itertools.pairwise(bounds))
+
+    def clause(mention: TermMention) -> str:
+        start, end = next(span for span in clauses if span[0] <= mention.start < span[1])
+        return lowered[start:end]
+
+    asking = [m for m in mentions if _REQUEST.search(clause(m)) or clause(m).endswith("?")]
+    but = [found.end() for found in _CLAUSE_END.finditer(lowered) if found.group() == "maar"]
+    after_but = [m for m in mentions if but and m.start >= but[-1]]
+    return asking or after_but or list(mentions)
+
+
+class _Near(Generic[T]):
+    """What a text's words mean when typed with a letter wrong or another ending ("schoonmake",
+    "verstandelijk beperking", "vergeetachtiger"): each word of a phrase as written or, from
+    TYPO_LENGTH letters on, with one letter wrong or a Dutch ending, so short words are never
+    guessed. Phrases are kept by their first word, so a text is compared only with those that can
+    start at each of its words."""
+
+    def __init__(self, vocabulary: Mapping[str, T]) -> None:
+        self._exact: dict[str, list[tuple[tuple[str, ...], T]]] = defaultdict(list)
+        self._by_length: dict[int, list[tuple[tuple[str, ...], T]]] = defaultdict(list)
+        for phrase, meaning in vocabulary.items():
+            words = tokens(phrase)
+            if words:
+                self._exact[words[0]].append((words, meaning))
+                if len(words[0]) >= TYPO_LENGTH:
+                    self._by_length[len(words[0])].append((words, meaning))
+
+    def __call__(self, text: str) -> list[T]:
+        """The meanings in the text's order."""
+        typed = tokens(text)
+        found = []
+        for start, token in enumerate(typed):
+            close = self._by_length_near(token) if len(token) >= TYPO_LENGTH else []
+            for phrase, meaning in [*self._exact.get(token, ()), *close]:
+                said = typed[start : start + len(phrase)]
+                if len(said) == len(phrase) and said != phrase and all(map(_close, said, phrase)):
+                    found.append(meaning)
+                    break
+        return found
+
+    def _by_length_near(self, token: str) -> list[tuple[tuple[str, ...], T]]:
+        size = len(token)  # a letter more, less or wrong, or up to three letters of an ending
+        return [
+            entry
+            for length in range(size - 3, size + 2)
+            for entry in self._by_length.get(length, ())
+            if entry[0][0] != token
+        ]
+
+
+# A cause denied: "geen beperking", "zonder ziekte of handicap".
+_DENIED = re.compile(r"\b(?:geen|zonder)(?: (?:enkele|echte|lichamelijke|psychische))? \w+(?: (?:of|en) \w+)?")
+# Dutch endings a word may carry: "vergeetachtiger", "dementerende", "verlamde".
+_ENDINGS = ("e", "en", "er", "ere", "st", "ste", "s")
+
+
+def _close(typed: str, word: str) -> bool:
+    if typed == word:
+        return True
+    long = len(word) >= TYPO_LENGTH and len(typed) >= TYPO_LENGTH
+    return long and (one_typo(typed, word) or (typed.startswith(word) and typed[len(word) :] in _ENDINGS))
 
 
 def _whole_words(words: Iterable[str]) -> "re.Pattern[str]":

@@ -19,29 +19,17 @@ from bot.messaging.limits import BUTTON_TITLE
 from bot.triage.answers import GRAMMAR, Plain, Reader, tokens
 from bot.triage.model import ANSWER_TYPES, Age, Duration, Question
 from bot.triage.needs import OTHER, Needs
+from bot.triage.statements import SHORT_MONTHS, months_named
 
 PLACEHOLDERS = {"wie", "algemeen"}
 
 # "jonger dan 18" names the limit, not an age: questions.yml's words read it.
-_AGE_LIMIT = re.compile(r"\b(jonger dan|onder de|minder dan|ouder dan|boven de) 18\b|\b18 (jaar )?of ouder\b|\b18\+")
+_AGE_LIMIT = re.compile(
+    r"\b(jonger dan|onder de|minder dan|ouder dan|boven de|nog geen|nog niet|geen) 18\b|\b18 (jaar )?of ouder\b|\b18\+"
+)
 _AGE_NUMBER = re.compile(
     r"^(\d{1,3})\b|\b(\d{1,3})$|\b(\d{1,3}) ?(jaar|jr)\b|\b(?:is|ben|wordt|word|van|pas|al) (\d{1,3})\b"
 )
-_DURATION_NUMBER = re.compile(
-    r"\b(\d{1,3}|een|twee|drie|vier|vijf|zes|acht|tien) (dag|dagen|week|weken|maand|maanden|jaar|jaren)\b"
-)
-_COUNTS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10}
-_MONTHS_PER = {
-    "dag": 1 / 30,
-    "dagen": 1 / 30,
-    "week": 12 / 52,
-    "weken": 12 / 52,
-    "maand": 1,
-    "maanden": 1,
-    "jaar": 12,
-    "jaren": 12,
-}
-SHORT_MONTHS = 6  # aids needed for less than about half a year come through the health insurer
 
 
 class AnswerCode(ConstrainedStr):
@@ -157,6 +145,12 @@ class Questions:
             return [title for title, _ in self._need_menu(question)]
         return [option.title for option in self._specs[question].options]
 
+    def heard(self, question: Question, text: str) -> bool:
+        """The typed text answers the closed question in its own words or a plain yes or no, clear or not."""
+        return self._readers[question].heard(text) or normalise(text).strip(" .!?") in {
+            normalise(option.title) for option in self._specs[question].options
+        }
+
     def parse(self, question: Question, text: str, named_provisions: Sequence[str] = ()) -> str | None:
         """The answer code for a closed question or the need menu, or None if it is unclear."""
         plain = normalise(text).strip(" .!?")
@@ -172,7 +166,7 @@ class Questions:
             if age:  # an age and a yes or no that say otherwise ("nee, 16") are unclear
                 return age.value if read in (None, age.value) else None
         if read is None and question is Question.duration:
-            months = _months(plain)
+            months = months_named(plain)
             if months is not None:
                 return (Duration.kort if months < SHORT_MONTHS else Duration.lang).value
         return read
@@ -188,14 +182,6 @@ def age_for(years: int) -> Age | None:
     if years > 120:
         return None
     return Age.jonger if years < 18 else Age.ouder
-
-
-def _months(plain: str) -> float | None:
-    match = _DURATION_NUMBER.search(plain)
-    if not match:
-        return None
-    count = _COUNTS.get(match.group(1)) or int(match.group(1))
-    return count * _MONTHS_PER[match.group(2)]
 
 
 def read_questions(needs: Needs, path: Path) -> Questions:

@@ -68,6 +68,11 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
     if a.ordinary_product and a.need is None:
         return TriageResult(Outcome.eigen_kracht, (Reason.algemeen_gebruikelijk,), item=a.item)
     need = needs[answer(Question.need)]
+    # An aid for a short time is lent through the health insurer, even one anyone buys: the duration
+    # said decides before algemeen gebruikelijk (Besluit zorgverzekering art. 2.9; uitleen).
+    if need.aid and a.duration is Duration.kort:
+        answer(Question.duration)
+        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_kortdurend,))
     if a.ordinary_product and need.items:
         return TriageResult(Outcome.eigen_kracht, (Reason.algemeen_gebruikelijk,), item=a.item)
 
@@ -97,15 +102,23 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
     if need.limitation and limitation is None and a.wlz not in (Wlz.indicatie, Wlz.zorg_24_uur):
         limitation = answer(Question.limitation)
     if limitation is Limitation.geen:
+        # Walk-in help that is there for everyone (ontmoeting) needs no limitation (art. 1.1.1, 2.2.3).
+        general = needs.algemeen(need)
+        tried = a.general is not None and answer(Question.general) is General.niet_genoeg
+        if need.open_to_all and general and not tried:
+            return TriageResult(Outcome.algemene_voorziening, (Reason.voor_iedereen,), general)
         return TriageResult(Outcome.eigen_kracht, (Reason.geen_beperking,))
     maatwerk = needs.maatwerk(need)
     # Opvang is there whatever else someone has, so the Wlz is no question for shelter.
     if (maatwerk or not need.provisions) and not need.shelter:
         wlz = answer(Question.wlz)
         if wlz is Wlz.indicatie:
-            # At home, aids, wheelchairs, transport and adaptations stay with the Wmo (art. 8.6a).
+            # At home, aids and adaptations stay with the Wmo (art. 8.6a onder a), and so does transport,
+            # which the Wlz does not give; household help and begeleiding do not (since 2017, Stb. 2016, 514).
             if not (need.wlz_at_home and answer(Question.residence) is Residence.thuis):
-                return TriageResult(Outcome.wlz, (Reason.wlz_indicatie,))
+                # In an instelling without behandeling a mobility aid stays with the Wmo (art. 8.6a onder b).
+                mobility = (Reason.wlz_instelling_mobiliteit,) if need.mobility else ()
+                return TriageResult(Outcome.wlz, (Reason.wlz_indicatie, *mobility))
             notes.append(Reason.wlz_thuis_wmo)
         if wlz is Wlz.zorg_24_uur:
             if not need.wlz_at_home:
@@ -121,26 +134,31 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
             return TriageResult(Outcome.eigen_kracht, (Reason.al_geregeld,))
         if has_it is HasIt.oude_werkt:
             return TriageResult(Outcome.eigen_kracht, (Reason.vervanging_niet_nodig,))
-    alone, pays_self = True, a.pays_self
+    alone, overloaded, pays_self = True, False, a.pays_self
     if need.help_now:
         help_now = answer(Question.help_now)
         if help_now is HelpNow.netwerk_genoeg:
             return TriageResult(Outcome.eigen_kracht, (Reason.netwerk_helpt,))
-        if help_now is HelpNow.netwerk_te_zwaar:
+        overloaded = help_now is HelpNow.netwerk_te_zwaar
+        if overloaded:
             notes.append(Reason.netwerk_overbelast)
         # Help one pays for is no eigen kracht: eigen kracht is what the resident and the people around
         # them can do (art. 2.3.2 lid 4), and draagkracht is weighed by the eigen bijdrage (art. 2.1.4).
         alone = help_now in (HelpNow.nee, HelpNow.zelf_betaald)
         pays_self = pays_self or help_now is HelpNow.zelf_betaald
-    if need.usual_help and answer(Question.housemate) is YesNo.ja:
+    # Gebruikelijke hulp is not asked of a housemate who is overloaded already (art. 2.3.2 lid 4
+    # onder c en d; CIZ Protocol gebruikelijke zorg): then the housemate is not asked about at all.
+    if need.usual_help and not overloaded and answer(Question.housemate) is YesNo.ja:
         return TriageResult(Outcome.eigen_kracht, (Reason.gebruikelijke_hulp,))
 
     # Then algemene voorzieningen, and only then maatwerk. Memory, cognitive or psychiatric problems
-    # with nobody around: walk-in help rarely fits, so begeleiding is weighed first (art. 2.3.5 lid 3).
-    # Debts or losing track alone are not such a problem: formulierenhulp and schuldhulp come first.
+    # with nobody around, or only people who cannot carry it any more: walk-in help rarely fits, so
+    # begeleiding is weighed first (art. 2.3.5 lid 3). Debts or losing track alone are not such a
+    # problem: formulierenhulp and schuldhulp come first.
     general = needs.algemeen(need)
     if general:
-        if need.weigh_begeleiding and limitation is Limitation.psychisch and a.cognitive and alone:
+        without_help = alone or overloaded
+        if need.weigh_begeleiding and limitation is Limitation.psychisch and a.cognitive and without_help:
             notes.insert(0, Reason.algemene_voorziening_niet_passend)
         elif answer(Question.general) is General.nog_niet:
             return TriageResult(Outcome.algemene_voorziening, (Reason.algemene_voorziening_eerst, *notes), general)

@@ -1,9 +1,13 @@
 """What a resident's own words say outright, so the check does not ask it again: who the question is
-for ("mijn moeder kan niet meer douchen", "voor mezelf"), an age ("ze is 82", "bijna negentig",
-"geboren in 1944", "mijn vader (78)", "ik ben zestien"), living alone, a healthy partner, how long
-it is needed, an existing Wlz-indicatie (or care day and night) and where its holder lives, help
-from others ("ze heeft niemand", "ik help hem en dat gaat prima"), what is there already ("zelf
-gekocht", "versleten"), and that they could pay themselves (which is never a ground for refusal).
+for ("mijn moeder kan niet meer douchen", "voor mezelf", "omdat ik reuma heb"; not a helper or a
+healthy housemate), an age ("ze is 82", "begin tachtig", "geboren in 1944", "mijn vader (78)"),
+living alone, a healthy housemate ("mijn zoon woont bij mij in en is gezond") or a partner who cannot
+take over, no illness at all ("ik ben kerngezond"), how long it is needed ("voor altijd", "de komende
+6 weken"), an existing Wlz-indicatie (or care day and night) and where its holder lives, a safe bed
+tonight, help from others and how that goes ("ze heeft niemand", "mijn broer rijdt haar en dat gaat
+prima", "het wordt haar te zwaar"), walk-in help tried without result, what is there already ("zelf
+gekocht", "versleten", "die het nog prima doet"), and that they could pay themselves (which is never
+a ground for refusal).
 
 These are Dutch grammar (who does what, negation, numbers); the words that name a need, a cause or
 an item are content (content/triage/needs.yml).
@@ -16,41 +20,78 @@ from datetime import date
 from typing import Optional
 
 from bot.dutch import normalise
-from bot.triage.model import Duration, HasIt, HelpNow, Residence, Subject, Wlz
+from bot.triage.model import Duration, HasIt, HelpNow, Residence, Subject, Wlz, YesNo
 
 # The person a resident may ask for, as typed (after normalising) and as the questions name them.
-_NAMES = {"ma": "moeder", "mama": "moeder", "pa": "vader", "papa": "vader", "client": "cliënt"}
+_NAMES = {"ma": "moeder", "mama": "moeder", "mam": "moeder", "moeke": "moeder", "pa": "vader", "papa": "vader"}
+_NAMES.update({"pap": "vader", "client": "cliënt", "schoonzuster": "schoonzus"})
 _KIN = (
-    r"(moeder|vader|mama|papa|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|"
+    r"(moeder|vader|mama|papa|mam|pap|moeke|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|schoonzus|schoonzuster|zwager|"
     r"zoon|dochter|kind|opa|oma|broer|zus|schoonmoeder|schoonvader|schoonzoon|schoondochter|buurvrouw|buurman|"
-    r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader)"
+    r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader|stiefzoon|stiefdochter|kennis)"
 )
-_RELATIVE = rf"(?:mijn|m'n|mn|onze|ons) {_KIN}"
+# "de buurvrouw" too, and in dialect "me vrouw"
+_RELATIVE = rf"(?:(?:mijn|m'n|mn|me|onze|ons) |de (?=buurvrouw|buurman)){_KIN}"
 _SPOUSE = r"(?:man|vrouw|partner|echtgenoot|echtgenote)"
+# Who helps: the resident helping the one it is for ("ik help hem ermee"), or others ("mijn broer rijdt
+# haar overal heen", "de buren doen de boodschappen", "mijn ouders helpen me met plannen"); and how
+# that goes ("en dat gaat prima", "maar het wordt haar te zwaar").
+_I_HELP = r"\b(?:ik|wij|we) (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
+_HELPERS = (
+    rf"(?:{_RELATIVE}|\b(?:de|mijn|m'n|onze|haar|zijn) (?:buren|kinderen|ouders|familie|vrienden|vriendinnen)"
+    r"|\b(?:familie|vrienden|buren))"
+)
+_HELPS = (
+    r"(?:helpt|helpen|doet|doen|rijdt|rijden|brengt|brengen|kookt|koken|regelt|regelen|zorgt|zorgen|verzorgt"
+    r"|verzorgen|haalt|halen|wast|poetst|poetsen|maakt|maken|springt|springen"
+    r"|(?:komt|komen) (?:elke|iedere|vaak|dagelijks|wekelijks|een paar keer|twee keer|drie keer))"
+)
+_OTHERS_HELP = rf"{_HELPERS} (?:\w+ ){{0,2}}?{_HELPS}\b(?! (?:\w+ )?zelf\b)"
+_GOES_WELL = (
+    r"\b(?:dat|het) (?:gaat|lukt) (?:(?!niet|nauwelijks|slecht)\w+ ){0,2}?(?:prima|goed|best|uitstekend)\b"
+    r"|\b(?:dat|het) is geen (?:enkel )?probleem\b"
+)
+_TOO_HEAVY = (
+    r"\b(?:te zwaar|te veel|niet meer vol|kan het niet meer|kunnen het niet meer|overbelast|uitgeput"
+    r"|op (?:haar|zijn|mijn) tandvlees|(?:het )?(?:lukt|gaat) (?:me |mij |ons )?niet (?:meer|langer)|trek het niet"
+    r"|niet meer (?:bolwerken|opbrengen|combineren))\b"
+)
 # A relative who is the subject of the sentence: "mijn moeder kan ...", "..., want mijn vader is ...".
 _SUBJECT_VERBS = (
-    r"(?:kan|kon|heeft|had|is|was|wil|woont|krijgt|zit|loopt|valt|viel|vergeet|moet|wordt|gebruikt|mag|redt|"
+    r"(?:kan|ken|kon|heeft|had|is|was|wil|woont|krijgt|zit|loopt|valt|viel|vergeet|moet|wordt|gebruikt|mag|redt|"
     r"komt|raakt|ligt|zou|durft|ziet|hoort|eet|slaapt|lukt|struikelt|staat|gaat|doet|voelt|snapt|begrijpt|wast|kookt)"
 )
 _FOR_RELATIVE = re.compile(
     rf"\b(?:voor|namens|over|om) {_RELATIVE}\b|\b(?:voor|namens) (?:een|mijn|onze) (client)\b"
-    rf"|^(?:kan|mag|heeft|krijgt|komt|wil) {_RELATIVE}\b"
+    r"|\b(?:voor|namens|over|om) (?:een|de) (buurvrouw|buurman|vriend|vriendin|kennis|client)\b"
+    rf"|(?:^|[.,;!?] ?)(?:kan|mag|heeft|krijgt|komt|wil) {_RELATIVE}\b"
     rf"|\b{_RELATIVE} (?:van|is) (?:al |bijna |ruim )?\d{{1,3}}\b"
     rf"|\b(?:de|het|haar|zijn) \w+ van {_RELATIVE}\b"  # "de rolstoel van mijn vrouw"
 )
 # Weaker: "mijn man is ziek" may come before "ik kan het huishouden niet alleen".
 _RELATIVE_SUBJECT = re.compile(
     rf"(?:^|[.,;!?] ?|\b(?:dat|omdat|want|maar|en|sinds) ){_RELATIVE} (?:\w+ )?{_SUBJECT_VERBS}\b"
+    # A subordinate clause ends in its verb: "dat de buurvrouw hulp nodig heeft".
+    rf"|\b(?:dat|omdat|doordat|sinds) {_RELATIVE} (?:\w+ ){{1,3}}?{_SUBJECT_VERBS}\b"
+    # The one others help: "de buren rijden mijn vader naar de dokter".
+    rf"|\b{_HELPS} (?:\w+ )?{_RELATIVE}\b"
 )
 _CHILD_OF = re.compile(
     r"\bik ben (?:de|zijn|haar) (?:zoon|dochter|kleinzoon|kleindochter|schoonzoon|schoondochter|buurman|buurvrouw"
     r"|mantelzorger|vriend|vriendin) van (?:(meneer|mevrouw)\b)?"
 )
+# Someone else, not named: "ik vraag het voor iemand anders".
+_FOR_SOMEONE = re.compile(r"\b(?:voor|namens|over) (?:iemand anders|een ander|een familielid|een naaste)\b")
+# "ik" as the one who needs the help ("omdat ik reuma heb", "ik betaal nu zelf"), not as the speaker
+# or carer ("ik denk dat", "ik vraag het voor", "ik zorg voor", "ik maak me zorgen").
+_SPEAKER = (
+    r"(?:denk|dacht|vraag|vroeg|vind|merk|merkte|maak|zorg|help|verzorg|hoop|zie dat|zie hoe|hoor dat|hoorde"
+    r"|ben bang dat|ben benieuwd|heb gemerkt|heb gezien|heb het idee|wil weten|wil graag weten|schrijf|bel|mail)"
+)
 _FOR_SELF = re.compile(
     r"^(?:kan|kom|heb|krijg|mag|wil) ik\b|\b(?:woon|ben|heb|kan|zit|red) ik\b"
     r"|\bvoor (?:mijzelf|mezelf|mij|mijn eigen)\b|\b(?:lukt|gaat) (?:het )?(?:mij|me)\b"
-    r"|\bik (?:kan|ben|heb|woon|wil|krijg|red|loop|zit|vergeet|voel)\b"
-    r"|\bik (?:hoor|zie) (?:steeds |heel |erg |nog )?(?:slecht|slechter|niet goed|niets|niks|bijna niets)\b"
+    rf"|\bik (?!{_SPEAKER}\b)\w+"
     # A couple asking together ("mijn vrouw en ik", "het lukt ons niet meer") asks for themselves.
     rf"|\b(?:mijn|m'n) {_SPOUSE} en ik\b|\bik en (?:mijn|m'n) {_SPOUSE}\b|\b(?:lukt|gaat) (?:het )?ons\b"
     # Their own cause: "door mijn hartfalen", "na mijn chemokuur" (no relative: "door mijn moeder").
@@ -68,10 +109,13 @@ _TENS.update({"tachtig": 80, "negentig": 90})
 _UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
 _NUMBER = rf"\d{{1,3}}|honderd|(?:(?:{'|'.join(_UNITS)})en)?(?:{'|'.join(_TENS)})|{'|'.join(_TEENS)}"
 _NOT_YEARS = r"(?! ?(?:maanden|maand|weken|week|dagen|dag|keer|uur|minuten|kilo|kg|procent|%|euro))"
-_ABOUT = r"(?:al |bijna |ruim |net |pas |over de |boven de |in de )?"
+_ABOUT = (
+    r"(?:(?:binnenkort|volgende maand|volgend jaar|dit jaar|deze maand) )?"
+    r"(?:al |bijna |ruim |net |pas |over de |boven de |in de |begin |eind |midden |tegen de |rond de |ongeveer |zo'n )?"
+)
 # The resident's own age: when they ask for someone else, it is not that person's.
 _OWN_AGE = re.compile(
-    rf"\b(?:ik ben|ben ik|word|(?:wij|we|en ik) zijn(?: allebei| beiden| beide)?) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
+    rf"\b(?:ik ben|ben ik|ben|word|(?:wij|we|en ik) zijn(?: allebei| beiden| beide)?) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
 )
 _STATED_AGE = re.compile(
     rf"\b(?:ze is|zij is|hij is|is ze|is hij|die is|wordt|werd) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
@@ -79,27 +123,69 @@ _STATED_AGE = re.compile(
     rf"|\b{_RELATIVE.replace('(moeder', '(?:moeder')} (?:van|is) (?:al |bijna |ruim |over de |boven de )?({_NUMBER})\b"
     rf"{_NOT_YEARS}"
     rf"|\b(?:vrouw|man|dame|heer|meneer|mevrouw|weduwe|weduwnaar|client|jongen|meisje|jongeman|jongere|kind|bewoner"
-    rf"|patient) van ({_NUMBER})\b{_NOT_YEARS}"
-    rf"|\b({_NUMBER}) jaar oud\b|\b(?:van|op|met|ben|is) ({_NUMBER}) jaar\b"
+    rf"|patient) van {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
+    rf"|\b({_NUMBER}) jaar oud\b|\b(?:van|op|met|ben|is) ({_NUMBER}) jaar\b|, ({_NUMBER}) (?:jaar|jr)\b"
+    rf"|\b({_NUMBER})[- ]?plusser\b|\b(?:loopt|lopen|loop) (?:tegen|richting) de ({_NUMBER})\b"
     rf"|\b(?:bijna|ruim|over de|boven de|in de) ({'|'.join(_TENS)}|honderd)\b"
 )
-_BRACKETED_AGE = re.compile(r" ?\((\d{1,3})\)")
+_BRACKETED_AGE = re.compile(r" ?\((\d{1,3})(?: ?(?:jaar|jr))?\)")
 _BORN = re.compile(r"\bgeboren (?:in )?(19\d\d|20[0-2]\d)\b|\bbouwjaar (19\d\d)\b")
 
 # Someone said to be healthy or no longer alive is not the one the question is for: "mijn man is
 # gezond", "sinds mijn vrouw overleden is", "ik ben 72 en gezond".
 _HEALTHY = r"(?:gezond|kerngezond|fit)(?! van geest)"
+# What is said of that relative, up to the next person: "mijn zoon van 45 woont bij mij in en is gezond".
+_SAME_PERSON = r"(?:(?!\b(?:mijn|m'n|mn|onze|ik|hij|zij|ze|maar)\b)[^.,;!?])*?"
+_HEALTHY_RELATIVE = (
+    rf"{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) (?:al |nog |zelf |wel |gewoon )?{_HEALTHY}\b"
+    rf"|\b(?:mijn|m'n|onze) (?:gezonde|kerngezonde) {_KIN}\b"
+)
+# A partner ill too ("mijn man heeft zelf een hartziekte", "mijn vrouw is ook ziek"): not the one the
+# question is for, and no healthy housemate either.
+_ILL_TOO = (
+    rf"{_RELATIVE} (?:heeft|is) (?:zelf (?:ook )?|ook )(?:\w+ ){{0,2}}?(?:ziek|ziekte|beperking|kwaal|klachten"
+    r"|hartziekte|hartfalen|dementie|dement|slecht ter been|invalide|beperkt|gehandicapt)\b"
+)
+_WIDOWED = re.compile(
+    rf"\b(?:mijn|m'n) {_SPOUSE} is (?:\w+ ){{0,2}}?(?:overleden|gestorven)\b"
+    rf"|\bsinds (?:mijn|m'n) {_SPOUSE} (?:overleed|stierf)\b"
+)
+_ILL_PARTNER = re.compile(rf"(?:mijn|m'n|me) {_SPOUSE} (?:heeft|is) (?:zelf (?:ook )?|ook )")
+# Others who help the resident: "mijn zoon helpt me met de post", "mijn dochter doet mijn boodschappen".
+_HELPS_ME = re.compile(rf"{_OTHERS_HELP} (?:\w+ ){{0,3}}?(?:me|mij|(?:mijn|m'n) (?!{_KIN}\b)\w+)\b")
 _RELATIVE_NOT_MEANT = re.compile(
-    rf"{_RELATIVE} (?:is |was )?(?:al |nog |zelf |onlangs |vorig jaar )?(?:overleden|overleed|gestorven|stierf|dood"
-    rf"|{_HEALTHY})\b"
+    rf"{_RELATIVE} (?:is |was )?(?:al |nog |zelf |onlangs |vorig jaar )?(?:overleden|overleed|gestorven|stierf|dood)\b"
+    rf"|{_RELATIVE} (?:er )?niet meer (?:is|leeft)\b"
+    rf"|{_HELPS_ME.pattern}"
+    rf"|{_RELATIVE}(?= (?:\w+ ){{0,2}}?{_HELPS}\b.{{0,80}}(?:{_GOES_WELL}|{_TOO_HEAVY}))"
+    rf"|{_ILL_TOO}"
+    rf"|{_HEALTHY_RELATIVE}"
 )
 _SELF_HEALTHY = re.compile(rf"\bik ben (?:zelf |nog )?(?:(?:{_NUMBER}) (?:jaar )?)?(?:en )?(?:zelf |nog )?{_HEALTHY}\b")
-_PARTNERS = ("man", "vrouw", "partner", "echtgenoot", "echtgenote")
-_HEALTHY_WORD = re.compile(r"\b(?:gezond|kerngezond|fit)$")
+# "mijn vriend" in a household is mostly a partner.
+_PARTNERS = ("man", "vrouw", "partner", "echtgenoot", "echtgenote", "vriend", "vriendin")
+# Living in one house: a partner does; a son or a friend when the words say so.
+_LIVES_WITH = re.compile(
+    r"\b(?:woont|wonen|woon) (?:\w+ ){0,2}?(?:bij (?:mij|me|ons)(?: in)?|(?:nog )?thuis|in huis|samen)\b"
+    r"|\binwonend(?:e)?\b|\binwoont\b"
+)
+_SELF_HEALTHY_ONLY = re.compile(
+    rf"\bik ben\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!]){{0,40}}?\b{_HEALTHY}\b"
+    r"|\bik mankeer (?:verder |helemaal |eigenlijk )?(?:niks|niets)\b"
+    r"|\b(?:geen|zonder) (?:ziekte|beperking|handicap|ziekte of beperking|klachten)\b(?! (?:van|door) )"
+)
+_OTHER_HEALTHY = re.compile(
+    rf"\b(?:ze|zij|hij) is (?:verder |nog |helemaal |eigenlijk )?{_HEALTHY}\b"
+    r"|\bmankeert (?:verder |helemaal |eigenlijk )?(?:niks|niets)\b"
+)
+_LIVES_WITH_ME = re.compile(r"\bwoont (?:\w+ ){0,2}?bij (?:mij|me|ons)\b")  # the one it is for
+_HEALTHY_KIN = re.compile(_HEALTHY_RELATIVE)
 
 _ALONE = re.compile(
-    r"\b(?:woon|woont|wonen)(?: (?!niet\b|samen\b)\w+){0,2} alleen\b|\balleen(?:wonend|wonende| wonend| wonende)\b"
+    r"\b(?:woon|woont|wonen|leef|leeft|leven)(?: (?!niet\b|samen\b|met\b|bij\b)\w+){0,5} alleen\b"
+    r"|\balleen(?:wonend|wonende| wonend| wonende)\b|\bgeen partner en geen kinderen\b"
     r"|\b(?:alleenstaand|alleenstaande|weduwe|weduwnaar)\b"
+    r"|\b(?:woon|woont|wonen) (?:nog )?op (?:zichzelf|zich zelf|mezelf)\b"
 )
 
 _LONG = re.compile(
@@ -107,14 +193,57 @@ _LONG = re.compile(
     r"|al (?:\d+|een paar|twee|drie|vier|vijf|tien) jaar|steeds erger|gaat niet meer over|niet meer beter)\b"
 )
 _SHORT = re.compile(
-    r"\b(?:(?:een |voor een )?paar (?:weken|dagen|maanden)|(?:een|twee|drie|vier|vijf|zes|\d) (?:weken|dagen)"
-    r"|tijdelijk|tot ik hersteld ben|herstel|revalidatie|revalideren|tot de operatie|na (?:mijn|haar|zijn|de) "
-    r"operatie)\b"
+    r"\b(?:(?:een |voor een )?paar (?:weken|dagen|maanden)|tijdelijk|tot ik hersteld ben|herstel|revalidatie"
+    r"|revalideren|tot de operatie|na (?:mijn|haar|zijn|de) operatie)\b"
 )
+
+# A stretch of time, "2 maanden", "zes weken", "een half jaar", in months; a word before it may say
+# it is past ("al 2 maanden", "sinds 3 weken") or no stretch at all ("om de 2 weken", "over 2 weken",
+# "een baby van 3 maanden").
+SHORT_MONTHS = 6  # aids needed for less than about half a year come through the health insurer
+_COUNTS = {"een": 1.0, "twee": 2.0, "drie": 3.0, "vier": 4.0, "vijf": 5.0, "zes": 6.0, "zeven": 7.0, "acht": 8.0}
+_COUNTS.update({"negen": 9.0, "tien": 10.0, "twaalf": 12.0, "anderhalve": 1.5, "anderhalf": 1.5, "een half": 0.5})
+_MONTHS_PER = {"dag": 1 / 30, "week": 12 / 52, "maand": 1.0, "jaar": 12.0}
+_UNITS_OF = {"dagen": "dag", "weken": "week", "maanden": "maand", "jaren": "jaar", **{u: u for u in _MONTHS_PER}}
+_SPAN = re.compile(
+    r"\b(?:(\w+) )?(\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + r") "
+    r"(dagen|dag|weken|week|maanden|maand|jaren|jaar)\b( geleden)?"
+)
+_SPAN_PAST = {"al", "sinds", "afgelopen", "ruim"}
+_SPAN_NONE = {"van", "over", "de", "elke", "per", "binnen", "om", "ben", "is", "wordt", "word", "bijna"}
+_SPAN_AHEAD_YEARS = {"voor", "nog", "komende", "minstens", "zeker"}  # "ik ben 80 jaar" is an age
+
+
+def months_named(text: str) -> float | None:
+    """The first stretch of time an answer names, in months: "een maand of 2" is 1, "zes weken" 1.4."""
+    match = _SPAN.search(_plain(text))
+    return _months(match) if match else None
+
+
+def _months(match: "re.Match[str]") -> float:
+    count = match.group(2)
+    return (float(count) if count.isdigit() else _COUNTS[count]) * _MONTHS_PER[_UNITS_OF[match.group(3)]]
+
+
+def _stretch_ahead(plain: str) -> Duration | None:
+    """How long it will be needed by a stretch the opening names: "de komende 6 weken", "2 maanden een
+    rolstoel nodig" (short), "voor 2 jaar" (long); a long past stretch ("al 8 maanden") is long too."""
+    for match in _SPAN.finditer(plain):
+        before, unit = match.group(1), _UNITS_OF[match.group(3)]
+        if before in _SPAN_NONE or (unit == "jaar" and before not in _SPAN_AHEAD_YEARS | _SPAN_PAST):
+            continue
+        months = _months(match)
+        if before in _SPAN_PAST or match.group(4):
+            if months >= SHORT_MONTHS:
+                return Duration.lang
+            continue
+        return Duration.kort if months < SHORT_MONTHS else Duration.lang
+    return None
+
 
 _WLZ = (
     r"(?:wlz(?:[- ]?indicatie)?|indicatie (?:van|voor) de wlz|ciz[- ]indicatie|indicatie van het ciz"
-    r"|zzp|zorgzwaartepakket)"
+    r"|zzp|zorgzwaartepakket|zorgprofiel|vpt|mpt|volledig pakket thuis|modulair pakket thuis)"
 )
 _WLZ_UNSURE = re.compile(rf"\b(?:weet (?:ik |ze |hij )?niet|geen idee|onbekend)\b.{{0,30}}\b{_WLZ}\b")
 _WLZ_NO = re.compile(
@@ -155,12 +284,15 @@ _PAID_HELP = re.compile(
     r"\bbetaal (?:nu |al |zelf )*(?:een |de )?(?:schoonmaakster|schoonmaker|werkster|poetshulp|hulp|thuiszorg)\b"
     r"|\b(?:schoonmaakster|werkster|hulp) (?:die )?(?:ik|we|ze|hij) zelf betaal"
 )
-# The resident helps the one it is for: "ik help hem ermee en dat gaat prima", "... maar het wordt me te zwaar".
-_I_HELP = r"\b(?:ik|wij|we) (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
-_HELP_ENOUGH = re.compile(rf"{_I_HELP}.{{0,60}}\b(?:dat|het) (?:gaat|lukt) (?:nog )?(?:prima|goed|best)\b")
-_HELP_TOO_HEAVY = re.compile(
-    rf"{_I_HELP}.{{0,80}}\b(?:te zwaar|te veel|niet meer vol|kan het niet meer|kunnen het niet meer)\b"
-    r"|\b(?:wordt|werd) (?:me|mij|ons) te (?:zwaar|veel)\b"
+_I_HELP_ENOUGH = re.compile(rf"{_I_HELP}.{{0,60}}{_GOES_WELL}")
+_OTHERS_HELP_ENOUGH = re.compile(rf"{_OTHERS_HELP}.{{0,80}}{_GOES_WELL}")
+_I_HELP_TOO_HEAVY = re.compile(rf"{_I_HELP}.{{0,80}}{_TOO_HEAVY}|\b(?:wordt|werd) (?:me|mij|ons) te (?:zwaar|veel)\b")
+_OTHERS_HELP_TOO_HEAVY = re.compile(rf"{_OTHERS_HELP}.{{0,80}}{_TOO_HEAVY}")
+
+# Walk-in help tried without result: "het steunpunt heb ik al geprobeerd, maar dat is niet genoeg".
+_TRIED_NOT_ENOUGH = re.compile(
+    r"\b(?:geprobeerd|al (?:\w+ ){0,3}?geweest|gebruik (?:ik |we )?al|ga (?:ik |we )?al (?:naar|bij))\b[^.?!]{0,60}?"
+    r"\b(?:niet genoeg|te weinig|onvoldoende|(?:helpt|hielp|helpen|hielpen|werkt|werkte|past|paste) niet)\b"
 )
 
 # What is there already: bought, worn out, or still working. The thing is named, so that "haar
@@ -171,6 +303,11 @@ _BOUGHT = re.compile(
 _THING = r"\b(?:de|het|mijn|zijn|haar|onze|m'n) (?:oude |huidige )?(\w+)(?: van (?:mijn|zijn|haar|onze) \w+)?"
 _WORN = re.compile(rf"{_THING} (?:is|zijn|raakt|raakte) (?:\w+ ){{0,4}}(?:versleten|kapot|stuk|afgekeurd)\b")
 _WORKS = re.compile(rf"{_THING} (?:doet het nog|werkt nog|is nog goed|is nog prima|rijdt nog)\b")
+# "een scootmobiel van de gemeente die het nog prima doet"
+_STILL_WORKS = re.compile(
+    r"\b(?:die|dat) (?:het )?nog (?:(?:prima|goed|best|gewoon|steeds|altijd) )?(?:doet|werkt|rijdt|functioneert)\b"
+    r"|\b(?:die|dat) (?:het )?(?:prima|goed|best) (?:doet|werkt|rijdt)\b"
+)
 _UNFIT = re.compile(r"\b(?:te klein|te groot|past niet meer|niet meer geschikt|niet meer veilig)\b")
 
 
@@ -189,6 +326,7 @@ def _named(relative: str) -> str:
 
 def who_is_meant(text: str) -> tuple[Subject, str] | None:
     """(subject, how to name them) when the words say clearly who the question is for."""
+    helped = bool(_HELPS_ME.search(_plain(text)))
     plain = _RELATIVE_NOT_MEANT.sub(",", _plain(text))
     relative = _first_group(_FOR_RELATIVE.search(plain))
     if relative:
@@ -196,9 +334,13 @@ def who_is_meant(text: str) -> tuple[Subject, str] | None:
     child_of = _CHILD_OF.search(plain)
     if child_of:  # "ik ben de zoon van meneer Jansen"
         return Subject.ander, {"meneer": "uw vader", "mevrouw": "uw moeder"}.get(child_of.group(1), "uw naaste")
+    if _FOR_SOMEONE.search(plain):
+        return Subject.ander, "uw naaste"
     relative = _first_group(_RELATIVE_SUBJECT.search(plain))
-    self_meant = bool(_FOR_SELF.search(plain)) and not _SELF_HEALTHY.search(plain)
-    if relative and not self_meant:
+    # "ik ben 72 en gezond" next to "mijn vrouw kan niet meer koken": the resident is not the one.
+    self_meant = (helped or bool(_FOR_SELF.search(plain))) and not (relative and _SELF_HEALTHY.search(plain))
+    # "Mijn vrouw heeft MS. Ik doe het huishouden": the resident helps, the relative is the one.
+    if relative and (not self_meant or re.search(_I_HELP, plain)):
         return Subject.ander, _named(relative)
     if self_meant and not relative:
         return Subject.zelf, "u"
@@ -258,7 +400,9 @@ def lives_alone(text: str) -> bool:
 def stated_duration(text: str) -> Duration | None:
     """ "al jaren", "voor altijd": long; "een paar weken", "na mijn operatie": short; both: unclear."""
     plain = _plain(text)
-    long, short = bool(_LONG.search(plain)), bool(_SHORT.search(plain))
+    stretch = _stretch_ahead(plain)
+    long = bool(_LONG.search(plain)) or stretch is Duration.lang
+    short = bool(_SHORT.search(plain)) or stretch is Duration.kort
     if long == short:
         return None
     return Duration.lang if long else Duration.kort
@@ -294,26 +438,39 @@ def says_pays_self(text: str) -> bool:
     return bool(_PAYS_SELF.search(_plain(text)))
 
 
-def stated_help(text: str, for_other: bool) -> HelpNow | None:
+def stated_help(text: str, for_other: str | None) -> HelpNow | None:
     """Help from others as the words say it: nobody ("ze heeft niemand", "geen netwerk"), help one
-    pays for, or, asking for someone else, the resident's own help that goes well or is too heavy.
-    None when unclear or pointing both ways."""
+    pays for, or help from others ("mijn broer rijdt haar overal heen en dat gaat prima") or, asking
+    for someone else (`for_other` names them: "uw moeder"), from the resident, that goes well or is too
+    heavy. None when unclear or pointing both ways."""
     plain = _plain(text)
+    helped = (for_other or "").removeprefix("uw ")
+
+    def others(pattern: "re.Pattern[str]") -> bool:  # the one it is for does not help themselves
+        himself = re.compile(rf"(?:mijn|m'n|mn|onze|ons) {helped}\b") if helped else None
+        return any(not (himself and himself.match(found.group(0))) for found in pattern.finditer(plain))
+
     found = {
         HelpNow.nee: bool(_NOBODY.search(plain)),
         HelpNow.zelf_betaald: bool(_PAID_HELP.search(plain)),
-        HelpNow.netwerk_genoeg: for_other and bool(_HELP_ENOUGH.search(plain)),
-        HelpNow.netwerk_te_zwaar: for_other and bool(_HELP_TOO_HEAVY.search(plain)),
+        HelpNow.netwerk_genoeg: others(_OTHERS_HELP_ENOUGH) or bool(for_other and _I_HELP_ENOUGH.search(plain)),
+        HelpNow.netwerk_te_zwaar: others(_OTHERS_HELP_TOO_HEAVY) or bool(for_other and _I_HELP_TOO_HEAVY.search(plain)),
     }
     said = [help_now for help_now, stated in found.items() if stated]
     return said[0] if len(said) == 1 else None
+
+
+def tried_general(text: str) -> bool:
+    """ "De maaltijdservice heb ik geprobeerd, maar dat helpt niet genoeg": tried, and not enough."""
+    return bool(_TRIED_NOT_ENOUGH.search(_plain(text)))
 
 
 def stated_has_it(text: str) -> tuple[HasIt, str | None] | None:
     """Bought already, a worn-out one or one that still works, with the thing named ("de rolstoel ...
     is versleten": "rolstoel"; None for "zelf een scootmobiel gekocht")."""
     plain = _plain(text)
-    worn, works = _WORN.search(plain), _WORKS.search(plain)
+    worn, thing = _WORN.search(plain), _WORKS.search(plain)
+    works = thing or _STILL_WORKS.search(plain)
     if works and _UNFIT.search(plain):  # "werkt nog, maar is te klein": a consultant asks
         return None
     if _BOUGHT.search(plain) and not (worn or works):
@@ -321,17 +478,60 @@ def stated_has_it(text: str) -> tuple[HasIt, str | None] | None:
     if worn and not works:
         return HasIt.oude_versleten, worn.group(1)
     if works and not worn:
-        return HasIt.oude_werkt, works.group(1)
+        return HasIt.oude_werkt, thing.group(1) if thing else None
     return None
 
 
-def healthy_partner(text: str, for_other: str | None) -> bool:
-    """A healthy partner in the house: "mijn man is gezond" from the resident asking for themselves, or
-    "ik ben 72 en gezond" from the partner asking (`for_other` names who it is for: "uw vrouw")."""
+def _sentence(plain: str, match: "re.Match[str]") -> str:
+    """The sentence the match is in: "ik woon samen met mijn gezonde vriend, maar ..."."""
+    start = max(plain.rfind(mark, 0, match.start()) for mark in ".;!?") + 1
+    ends = [found for mark in ".;!?" if (found := plain.find(mark, match.end())) >= 0]
+    return plain[start : min(ends, default=len(plain))]
+
+
+def no_partner_to_help(text: str) -> bool:
+    """ "mijn man is zelf ook ziek", "mijn vrouw is vorig jaar overleden": the resident's partner cannot
+    take the household over (no gebruikelijke hulp)."""
     plain = _plain(text)
-    if for_other is None:
-        return any(
-            match.group(1) in _PARTNERS and _HEALTHY_WORD.search(match.group(0))
-            for match in _RELATIVE_NOT_MEANT.finditer(plain)
-        )
-    return for_other.removeprefix("uw ") in _PARTNERS and bool(_SELF_HEALTHY.search(plain))
+    return bool((_ILL_PARTNER.search(plain) and re.search(_ILL_TOO, plain)) or _WIDOWED.search(plain))
+
+
+# Where the one it is for sleeps tonight, as the opening says it.
+_SLEEPS_SAFE = re.compile(
+    r"\b(?:slaap|slaapt|slapen|logeer|logeert|logeren|verblijf|verblijft|zit|woon|woont) (?:nu |voorlopig |tijdelijk "
+    r"|even |op dit moment )?(?:bij|in) (?:een |mijn |m'n |haar |zijn |de )?(?:vriend|vriendin|vrienden|familie|ouders"
+    r"|moeder|vader|zus|broer|dochter|zoon|kennis|kennissen|opvang|nachtopvang|hotel|pension|vakantiepark)\b"
+)
+_NO_PLACE = re.compile(
+    r"\bweet (?:niet|nog niet) waar (?:ik|ze|hij|we) (?:vannacht |vanavond )?(?:moet |kan |moeten |kunnen )?slapen\b"
+    r"|\b(?:slaap|slaapt|slapen) (?:nu |vannacht )?(?:op straat|buiten|in de auto|in een portiek)\b"
+    r"|\b(?:geen|nergens een) (?:slaapplek|plek om te slapen)\b|\bnergens (?:om )?te slapen\b"
+)
+
+
+def stated_safe_tonight(text: str) -> YesNo | None:
+    """ "ik slaap nu bij een vriend": a safe place tonight; "weet niet waar ik moet slapen": none."""
+    plain = _plain(text)
+    safe, none = bool(_SLEEPS_SAFE.search(plain)), bool(_NO_PLACE.search(plain))
+    return None if safe == none else YesNo.ja if safe else YesNo.nee
+
+
+def stated_healthy(text: str, for_other: bool) -> bool:
+    """No illness or limitation, as the words say it of the one it is for: "ik ben kerngezond", "ik
+    mankeer niks"; "hij is gezond" of someone else ("gezond van geest" is no such thing)."""
+    plain = _plain(text)
+    return bool((_OTHER_HEALTHY if for_other else _SELF_HEALTHY_ONLY).search(plain))
+
+
+def healthy_housemate(text: str, for_other: str | None) -> bool:
+    """A healthy housemate: "mijn man is gezond", "mijn zoon van 45 woont bij mij in en is gezond" (a
+    partner lives in; anyone else when the words say so), or, from someone asking for another
+    (`for_other` names them: "uw vrouw"), "ik ben 72 en gezond" from a partner or one who lives in."""
+    plain = _plain(text)
+    for match in _HEALTHY_KIN.finditer(plain):
+        kin = next(group for group in match.groups() if group)
+        if kin in _PARTNERS or _LIVES_WITH.search(_sentence(plain, match)):
+            return True
+    if for_other is None or not _SELF_HEALTHY.search(plain):
+        return False
+    return for_other.removeprefix("uw ") in _PARTNERS or bool(_LIVES_WITH_ME.search(plain))

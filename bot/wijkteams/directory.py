@@ -25,3 +25,8 @@ class WijkteamDirectory:
             if team is not None:
                 session.expunge(team)
             return team
+
+    def names(self) -> dict[str, str]:
+        """Every wijkteam's code and name."""
+        with Session(self._engine, future=True) as session:
+            return dict(session.execute(select(WijkteamRow.code, WijkteamRow.name)).all())

@@ -28,11 +28,44 @@ class Assistant:
     url: str
     log: Path
     database: str
+    api_token: str | None = None
+    process_group: int = 0
 
-    def post(self, body: bytes) -> tuple[int, Any]:
+    def _group(self) -> Iterator[tuple[int, str, list[bytes]]]:
+        """(pid, state, command line) of each process in the assistant's process group."""
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                command = (stat.parent / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if int(fields[2]) == self.process_group:
+                yield int(stat.parent.name), fields[0], command
+
+    def action_server_pid(self) -> int | None:
+        """The action server scripts/serve started for this assistant, if it runs."""
+        return next((pid for pid, _, command in self._group() if b"actions.server" in command), None)
+
+    def zombies(self) -> list[int]:
+        """Processes of the assistant that ended and were never waited for."""
+        return [pid for pid, state, _ in self._group() if state == "Z"]
+
+    def tracker(self, conversation_id: str) -> dict[str, Any]:
+        """The stored conversation, through Rasa's HTTP API with the token in its header."""
+        request = urllib.request.Request(
+            f"{self.url}/conversations/{conversation_id}/tracker",
+            headers={"Authorization": f"Bearer {self.api_token}"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            tracker: dict[str, Any] = json.loads(response.read())
+            return tracker
+
+    def post(self, body: bytes, headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
         """(HTTP status, parsed JSON): the list of replies, or the error Rasa answered with."""
         request = urllib.request.Request(
-            f"{self.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+            f"{self.url}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json", **(headers or {})},
         )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
@@ -40,9 +73,9 @@ class Assistant:
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read())
 
-    def say(self, sender: str, text: str) -> list[Reply]:
+    def say(self, sender: str, text: str, headers: Mapping[str, str] | None = None) -> list[Reply]:
         messages: list[Reply]
-        status, messages = self.post(json.dumps({"sender": sender, "message": text}).encode())
+        status, messages = self.post(json.dumps({"sender": sender, "message": text}).encode(), headers)
         assert status == 200
         return messages
 
@@ -90,9 +123,10 @@ def running_assistant(
             start_new_session=True,
         )
     try:
-        wait_for(f"http://127.0.0.1:{rasa_port}/status", process)
+        # "/" answers with or without the HTTP API (which is on only with RASA_API_TOKEN).
+        wait_for(f"http://127.0.0.1:{rasa_port}/", process)
         wait_for(f"http://127.0.0.1:{action_port}/health", process)
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", log, database)
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", log, database, env.get("RASA_API_TOKEN"), process.pid)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

@@ -3,6 +3,7 @@ recorded payloads with a fresh sender and message id, signed as Meta and Twilio 
 
 import hashlib
 import hmac
+import html
 import http.cookiejar
 import json
 import re
@@ -149,3 +150,12 @@ class StaffBrowser:
 
     def handoff_links(self) -> list[str]:
         return re.findall(r'href="/medewerkers/overdracht/([0-9a-f]{32})"', self.page)
+
+    def hidden_fields(self) -> dict[str, str]:
+        """The hidden fields of the page's forms, as the browser would send them."""
+        found = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', self.page)
+        return {name: html.unescape(value) for name, value in found}
+
+    def login_again(self, name: str = STAFF_NAME, password: str = STAFF_PASSWORD) -> int:
+        """Fills in the login page that came up, with what it carries from the earlier form."""
+        return self._open("/inloggen", {**self.hidden_fields(), "name": name, "password": password})

@@ -1,7 +1,9 @@
 """The whole handoff on the running assistant: a resident asks for a person, agrees, the
 assistant steps aside, staff log in, read the summary and the conversation, reply on the
 resident's own channel (WhatsApp, the website widget), hand back, and the assistant answers again.
-While waiting, acute need still gets the help lines, and stopping and deleting still work."""
+While waiting, acute need still gets the help lines, and stopping and deleting still work; an hour
+of silence (the conversation's session, or the staff member's) ends nothing; a handoff goes to the
+wijkteam of the resident's postcode; one website address cannot fill the queue."""
 
 import asyncio
 import json
@@ -14,15 +16,17 @@ import socketio
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Row
 
-from channels.staff_console import HANDED_BACK
+from bot.handoff.store import MAX_OPEN_PER_ADDRESS
+from bot.staff.sessions import Sessions
+from channels.staff_console import HANDED_BACK, NOT_PUSHED
+from tests.helpers import STAFF_NAME
 from tests.live.assistant_process import Assistant, joined
 from tests.live.channel_clients import StaffBrowser, cloud_post, cloud_reply, cloud_text, new_resident, texts
 from tests.live.fake_api import FakeApi
 
 
 def tracker_of(assistant: Assistant, conversation_id: str) -> dict[str, Any]:
-    with urllib.request.urlopen(f"{assistant.url}/conversations/{conversation_id}/tracker", timeout=30) as answer:
-        return json.loads(answer.read())
+    return assistant.tracker(conversation_id)
 
 
 def handoff_rows(assistant: Assistant, conversation_like: str) -> list[Row]:
@@ -34,6 +38,22 @@ def handoff_rows(assistant: Assistant, conversation_like: str) -> list[Row]:
         ).all()
     engine.dispose()
     return rows
+
+
+def as_if_earlier(assistant: Assistant, conversation_id: str, seconds: float) -> None:
+    """Moves everything in the conversation `seconds` back in time, through Rasa's HTTP API (which
+    replaces a conversation's events), as if the resident had been silent that long."""
+    events = assistant.tracker(conversation_id)["events"]
+    for event in events:
+        event["timestamp"] -= seconds
+    request = urllib.request.Request(
+        f"{assistant.url}/conversations/{conversation_id}/tracker/events",
+        data=json.dumps(events).encode(),
+        method="PUT",
+        headers={"Authorization": f"Bearer {assistant.api_token}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.status == 200
 
 
 def test_staff_log_in_with_their_password_only(assistant: Assistant) -> None:
@@ -99,12 +119,18 @@ async def web_resident(
     arrived: list[str] = []
     client = socketio.AsyncClient()
     client.on("bot_uttered", lambda message: arrived.append(message.get("text", "")))
-    session = uuid.uuid4().hex
+    confirmed: asyncio.Queue[str] = asyncio.Queue()
+    client.on("session_confirm", confirmed.put_nowait)
     await client.connect(assistant.url, transports=["websocket"])
-    await client.emit("session_request", {"session_id": session})
+    await client.emit("session_request", {})
+    session = await asyncio.wait_for(confirmed.get(), 10)
     for said in said_before_staff:
+        seen = len(arrived)
         await client.emit("user_uttered", {"message": said, "session_id": session})
-        await asyncio.sleep(1.5)
+        for _ in range(600):  # the answer, however busy the machine
+            if len(arrived) > seen:
+                break
+            await asyncio.sleep(0.1)
     await asyncio.get_running_loop().run_in_executor(None, staff_action, session)
     await asyncio.sleep(1.0)
     await client.disconnect()
@@ -193,3 +219,91 @@ def test_while_waiting_acute_need_gets_the_help_lines_and_stopping_brings_the_as
     assert "u wacht niet meer op een medewerker" in joined(assistant.say(resident, "stoppen"))
     assert [r.status for r in handoff_rows(assistant, resident)] == ["gesloten"]
     assert "abonnementstarief" in joined(assistant.say(resident, "Wat kost huishoudelijke hulp?"))
+
+
+def test_an_hour_of_silence_ends_neither_the_staff_chat_nor_the_staff_members_work(assistant: Assistant) -> None:
+    resident = f"stil-{uuid.uuid4().hex[:8]}"
+    assistant.say(resident, "Ik wil een medewerker spreken")
+    assistant.say(resident, "ja")
+    assistant.say(resident, "Ik heb een vraag over mijn rolstoel.")
+    as_if_earlier(assistant, resident, 2 * 3600)  # the domain's session expires after 60 minutes
+
+    # Still with staff: the assistant does not answer, and the message waits for staff.
+    assert assistant.say(resident, "Wat kost huishoudelijke hulp?") == []
+    [row] = handoff_rows(assistant, resident)
+    assert row.status == "open"
+    as_if_earlier(assistant, resident, 2 * 3600)
+    assert "113" in joined(assistant.say(resident, "ik wil niet meer leven"))  # acute need still answered
+
+    staff = StaffBrowser(assistant)
+    staff.login()
+    assert staff.get(f"/overdracht/{row.id}") == 200
+    # What the resident wrote after the silence waits for staff (earlier sessions: see the console test).
+    assert "Wat kost huishoudelijke hulp?" in staff.page and "ik wil niet meer leven" in staff.page
+
+    # The staff member's own session ends while typing; signing in again sends the reply all the same.
+    engine = create_engine(assistant.database, future=True)
+    Sessions(engine).revoke(STAFF_NAME)
+    engine.dispose()
+    reply = "Goedemiddag, ik kijk even met u mee."
+    assert staff.post(f"/overdracht/{row.id}/antwoord", {"text": reply}) == 401
+    assert staff.login_again() == 200 and NOT_PUSHED in staff.page  # the REST channel cannot push
+    assert [e["text"] for e in assistant.tracker(resident)["events"] if e["event"] == "bot"][-1] == reply
+    assert assistant.say(resident, "Dank u, ik wacht.") == []
+
+    assert staff.post(f"/overdracht/{row.id}/teruggeven") == 200
+    assert "abonnementstarief" in joined(assistant.say(resident, "Wat kost huishoudelijke hulp?"))
+
+
+def test_a_handoff_goes_to_the_wijkteam_of_the_residents_postcode(assistant: Assistant) -> None:
+    resident = f"postcode-{uuid.uuid4().hex[:8]}"
+    assert "Wijkteam Noord" in joined(assistant.say(resident, "Welk wijkteam hoort bij 1233 AB?"))
+    assistant.say(resident, "Ik wil een medewerker spreken")
+    assistant.say(resident, "ja")
+    [row] = handoff_rows(assistant, resident)
+    noord, zuid = (StaffBrowser(assistant) for _ in range(2))
+    noord.login(name="noord.medewerker")
+    zuid.login(name="zuid.medewerker")
+    assert row.id in noord.handoff_links() and noord.get(f"/overdracht/{row.id}") == 200
+    assert row.id not in zuid.handoff_links() and zuid.get(f"/overdracht/{row.id}") == 404
+    assert noord.post(f"/overdracht/{row.id}/sluiten") == 200
+
+
+async def website_handoffs(assistant: Assistant, address: str, count: int) -> list[str]:
+    """`count` website conversations from one network address (as the proxy forwards it), each
+    asking for staff and, when asked for consent, saying yes: what each was told last."""
+    told = []
+    for _ in range(count):
+        arrived: asyncio.Queue[str] = asyncio.Queue()
+        client = socketio.AsyncClient()
+        client.on("bot_uttered", lambda message, queue=arrived: queue.put_nowait(message.get("text", "")))
+        confirmed: asyncio.Queue[str] = asyncio.Queue()
+        client.on("session_confirm", confirmed.put_nowait)
+        await client.connect(assistant.url, transports=["websocket"], headers={"X-Forwarded-For": address})
+        await client.emit("session_request", {})
+        session = await asyncio.wait_for(confirmed.get(), 10)
+        for said in ("Ik wil een medewerker spreken", "ja"):
+            await client.emit("user_uttered", {"message": said, "session_id": session})
+            answer = await asyncio.wait_for(arrived.get(), 60)  # each answer here is one bubble
+            if "Mag dat?" not in answer:
+                break
+        await client.disconnect()
+        told.append(answer)
+    return told
+
+
+def test_one_website_address_cannot_fill_the_staff_queue(assistant: Assistant) -> None:
+    staff = StaffBrowser(assistant)
+    staff.login()
+    before = set(staff.handoff_links())
+    told = asyncio.run(website_handoffs(assistant, "203.0.113.7", MAX_OPEN_PER_ADDRESS + 1))
+    assert all("Ik geef het gesprek door aan een medewerker" in t for t in told[:-1])
+    assert "Vanaf deze verbinding staan al meerdere vragen open" in told[-1]
+    staff.get("/")
+    new = [handoff for handoff in staff.handoff_links() if handoff not in before]
+    assert len(new) == MAX_OPEN_PER_ADDRESS
+    # Another address is not held back by it.
+    assert "Ik geef het gesprek door" in asyncio.run(website_handoffs(assistant, "198.51.100.9", 1))[0]
+    staff.get("/")
+    for handoff in [h for h in staff.handoff_links() if h not in before]:
+        assert staff.post(f"/overdracht/{handoff}/sluiten") == 200

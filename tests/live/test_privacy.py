@@ -6,7 +6,6 @@ hold other message text, such as medical details: never run production at debug 
 is never open, so asking for a person leads to a callback request."""
 
 import json
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.helpers import assistant_environment
+from tests.helpers import ACTION_PORT, RASA_PORT, assistant_environment
 from tests.live.assistant_process import Assistant, joined, running_assistant
 from tests.live.fake_api import FakeApi
 
@@ -34,7 +33,7 @@ PERSONAL = ["111222333", "NL91 ABNA 0417 1643 00", "0417 1643", "06-12345678", "
 def assistant(model_path: Path, tmp_path_factory: pytest.TempPathFactory, fake_api: FakeApi) -> Iterator[Assistant]:
     folder = tmp_path_factory.mktemp("debug_assistant")
     env = {**assistant_environment(folder, fake_api, office_open=False), "LOG_LEVEL": "DEBUG"}
-    with running_assistant(model_path, folder, 15105, 15155, env) as running:
+    with running_assistant(model_path, folder, RASA_PORT + 100, ACTION_PORT + 100, env) as running:
         yield running
 
 
@@ -56,8 +55,7 @@ def test_no_personal_number_is_logged(assistant: Assistant, conversation: str) -
 
 
 def test_no_personal_number_is_stored_in_the_conversation(assistant: Assistant, conversation: str) -> None:
-    with urllib.request.urlopen(f"{assistant.url}/conversations/{conversation}/tracker", timeout=30) as answer:
-        tracker = json.loads(answer.read())
+    tracker = assistant.tracker(conversation)
     users = [e["text"] for e in tracker["events"] if e["event"] == "user"]
     assert users[0] == "Mijn BSN is [BSN], kan ik een traplift krijgen?"
     assert users[2] == "Bel mij op [telefoonnummer] of mail naar [e-mailadres]"

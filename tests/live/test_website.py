@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +41,7 @@ def test_the_question_gets_the_catalogue_answer_and_the_button_its_answer(visit:
 def test_the_conversation_survives_a_reload(visit: dict[str, Any], assistant: Assistant) -> None:
     assert visit["sessionId"] and visit["sessionIdAfter"] == visit["sessionId"]
     assert visit["after"] == visit["before"] and visit["sentAfter"] == visit["sentBefore"]
-    with urllib.request.urlopen(f"{assistant.url}/conversations/{visit['sessionId']}/tracker") as answer:
-        events = json.loads(answer.read())["events"]
+    events = assistant.tracker(visit["sessionId"])["events"]
     said = [e["text"] for e in events if e["event"] == "user"]
     assert said == ["/greet", "Wat is een scootmobiel?", "/own_contribution"]
 

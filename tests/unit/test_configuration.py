@@ -28,6 +28,7 @@ def named_classes() -> list[str]:
         *(channel for channel in load("credentials.yml") if "." in channel),
         endpoints["tracker_store"]["type"],
         production["tracker_store"]["type"],
+        production["event_broker"]["type"],
         load("logging.yml")["filters"]["redact"]["()"],
     ]
 

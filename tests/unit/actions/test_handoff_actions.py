@@ -1,5 +1,7 @@
 """The handoff actions as the action server runs them: consent first, a live chat in office hours,
-a callback request with a checked phone number outside them, and nothing stored without a yes."""
+a callback request with a checked phone number outside them, and nothing stored without a yes; the
+wijkteam of the resident's postcode, and no second open handoff for one conversation or many for
+one address."""
 
 from collections.abc import Callable
 from types import ModuleType
@@ -12,9 +14,11 @@ from rasa_sdk.executor import CollectingDispatcher
 import actions.handoff as handoff_actions
 from actions.services import Services
 from bot.dutch import WEEKDAYS
-from bot.handoff.store import HandoffStore
+from bot.handoff.model import HandoffKind, HandoffSummary
+from bot.handoff.store import MAX_OPEN_PER_ADDRESS, HandoffStore
 from bot.municipality import OfficeHours, municipality
-from tests.helpers import Message, dispatch, run, user
+from bot.web_sessions import ADDRESS_METADATA
+from tests.helpers import Message, dispatch, open_handoffs, run, user
 
 ALWAYS = OfficeHours(timezone="Europe/Amsterdam", closed_on=[], days=dict.fromkeys(WEEKDAYS, "00:00-23:59"))
 NEVER = OfficeHours(timezone="Europe/Amsterdam", closed_on=[], days={"maandag": "08:30-17:00"})
@@ -26,6 +30,8 @@ SetOffice = Callable[[OfficeHours], None]
 
 @pytest.fixture
 def handoff(action_services: Services) -> HandoffParts:
+    """The actions and the store, with no handoff left open for the tests' resident "bewoner-1"."""
+    action_services.handoffs.forget_conversation("bewoner-1")
     return handoff_actions, action_services.handoffs
 
 
@@ -42,8 +48,7 @@ def office(handoff: HandoffParts, monkeypatch: pytest.MonkeyPatch) -> SetOffice:
 
 
 def test_in_office_hours_consent_is_asked_for_a_live_chat(handoff: HandoffParts, office: SetOffice) -> None:
-    module, store = handoff
-    store.forget_conversation("bewoner-1")  # the intake tests may have left an intake for this resident
+    module, _ = handoff
     office(ALWAYS)
     messages, slots, _ = run(module.ActionAskHandoffConsent(), {}, user("ik wil een mens", "request_human"))
     assert messages[0]["response"] == "utter_ask_handoff_chat"
@@ -106,33 +111,31 @@ def test_the_phone_number_is_checked_and_asked_again_when_wrong(handoff: Handoff
 
 def test_a_yes_in_office_hours_records_the_chat_and_hands_the_conversation_to_staff(handoff: HandoffParts) -> None:
     module, store = handoff
-    before = {h.id for h in store.open_handoffs()}
     slots = {"handoff_mode": "chat", "handoff_consent": "ja", "handoff_reason": "gevraagd", "provision": "scootmobiel"}
     messages, cleared, events = run(module.ActionHandoff(), slots, user("ja"))
     assert messages[0]["response"] == "utter_handoff_started"
     assert events[-1] == {"event": "active_loop", "name": "staff_chat_form", "timestamp": None}
     assert set(cleared) == {"handoff_consent", "callback_phone", "handoff_mode", "handoff_reason"}
-    [new] = [h for h in store.open_handoffs() if h.id not in before]
-    assert (new.kind, new.conversation_id, new.summary.topics) == ("chat", "bewoner-1", ("Scootmobiel",))
+    [new] = [h for h in open_handoffs(store) if h.conversation_id == "bewoner-1"]
+    assert (new.kind, new.summary.topics, new.team) == ("chat", ("Scootmobiel",), None)  # no postcode: general
 
 
 def test_a_callback_request_keeps_the_number_and_does_not_pause(handoff: HandoffParts) -> None:
     module, store = handoff
-    before = {h.id for h in store.open_handoffs()}
     slots = {"handoff_mode": "terugbellen", "handoff_consent": "ja", "callback_phone": "+31612345678"}
-    messages, _, events = run(module.ActionHandoff(), slots, user("06 12345678"))
+    messages, _, events = run(module.ActionHandoff(), {**slots, "postcode": "1233 AB"}, user("06 12345678"))
     assert messages[0]["response"] == "utter_callback_recorded"
     assert "active_loop" not in [e["event"] for e in events]
-    [new] = [h for h in store.open_handoffs() if h.id not in before]
-    assert (new.kind, new.callback_phone) == ("terugbellen", "+31612345678")
+    [new] = [h for h in open_handoffs(store) if h.conversation_id == "bewoner-1"]
+    assert (new.kind, new.callback_phone, new.team) == ("terugbellen", "+31612345678", "noord")
 
 
 def test_without_a_yes_nothing_is_stored(handoff: HandoffParts) -> None:
     module, store = handoff
-    before = len(store.open_handoffs())
+    before = len(open_handoffs(store))
     messages, _, events = run(module.ActionHandoff(), {"handoff_mode": "chat", "handoff_consent": "nee"}, user("nee"))
     assert messages[0]["response"] == "utter_handoff_declined"
-    assert len(store.open_handoffs()) == before and "active_loop" not in [e["event"] for e in events]
+    assert len(open_handoffs(store)) == before and "active_loop" not in [e["event"] for e in events]
 
 
 def test_the_request_that_starts_the_form_is_no_answer_to_its_question(handoff: HandoffParts) -> None:
@@ -181,3 +184,43 @@ def test_only_the_first_message_to_staff_is_acknowledged(handoff: HandoffParts) 
         dispatcher = CollectingDispatcher()
         dispatch(module.ActionAskStaffChatDone(), dispatcher, Tracker("bewoner-1", {}, {}, events, False, None, {}, ""))
         assert [m["response"] for m in dispatcher.messages] == expected
+
+
+def test_with_a_handoff_open_no_second_one_is_asked_or_stored_and_the_first_goes_on(handoff: HandoffParts) -> None:
+    module, store = handoff
+    store.create("bewoner-1", "rest", HandoffKind.callback, HandoffSummary("gevraagd", (), (), None), "+31612345678")
+    started = user("ik wil een medewerker", "request_human")
+    messages, slots, _ = run(module.ValidateHandoffForm(), {}, started, loop="handoff_form")
+    assert messages == [] and slots == {"handoff_consent": "al_open", "requested_slot": None}  # nothing asked
+
+    messages, cleared, events = run(module.ActionHandoff(), {"handoff_consent": "al_open"}, started)
+    assert [m["response"] for m in messages] == ["utter_handoff_already_open"]
+    assert cleared["handoff_consent"] is None and "active_loop" not in [e["event"] for e in events]
+    assert [h.kind for h in open_handoffs(store) if h.conversation_id == "bewoner-1"] == ["terugbellen"]
+
+
+def test_a_refused_handoff_with_a_chat_open_takes_the_resident_back_to_staff(handoff: HandoffParts) -> None:
+    module, store = handoff
+    store.create("bewoner-1", "rest", HandoffKind.chat, HandoffSummary("gevraagd", (), (), None))
+    slots = {"handoff_mode": "chat", "handoff_consent": "ja", "handoff_reason": "gevraagd"}
+    messages, _, events = run(module.ActionHandoff(), slots, user("ja"))  # a second yes, e.g. in two tabs
+    assert [m["response"] for m in messages] == ["utter_handoff_already_open"]
+    assert events[-1] == {"event": "active_loop", "name": "staff_chat_form", "timestamp": None}
+    assert len([h for h in open_handoffs(store) if h.conversation_id == "bewoner-1"]) == 1
+
+
+def test_one_website_address_cannot_fill_the_queue_from_many_conversations(handoff: HandoffParts) -> None:
+    module, store = handoff
+    address = "adres-van-een-script"
+    for n in range(MAX_OPEN_PER_ADDRESS):
+        store.create(
+            f"script-{n}", "socketio", HandoffKind.chat, HandoffSummary("gevraagd", (), (), None), address=address
+        )
+    yes = {**user("ja"), "metadata": {ADDRESS_METADATA: address}}
+    slots = {"handoff_mode": "chat", "handoff_consent": "ja", "handoff_reason": "gevraagd"}
+    messages, _, events = run(module.ActionHandoff(), slots, yes)
+    assert [m["response"] for m in messages] == ["utter_handoff_limit"]
+    assert "active_loop" not in [e["event"] for e in events]
+    assert not [h for h in open_handoffs(store) if h.conversation_id == "bewoner-1"]
+    for n in range(MAX_OPEN_PER_ADDRESS):
+        store.forget_conversation(f"script-{n}")

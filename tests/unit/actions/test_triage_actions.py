@@ -9,7 +9,14 @@ from rasa_sdk.events import ActiveLoop
 from actions.crisis import ActionCrisis
 from actions.intake import ActionAskIntakeConsent, ActionIntakeDone, ActionTriageStopped, ValidateIntakeForm
 from actions.services import Services
-from actions.triage import ASK_ACTIONS, ActionTriageBack, ActionTriageOutcome, ActionTriageStart, ValidateTriageForm
+from actions.triage import (
+    ASK_ACTIONS,
+    ActionAssessmentConversation,
+    ActionTriageBack,
+    ActionTriageOutcome,
+    ActionTriageStart,
+    ValidateTriageForm,
+)
 from actions.wijkteam import ActionWijkteam, ValidateWijkteamForm
 from bot.triage.dialogue import SLOTS
 from tests.helpers import run, user
@@ -92,6 +99,25 @@ def test_a_maatwerk_estimate_goes_on_to_the_wijkteam(action_services: Services) 
     assert [b["title"] for b in estimate["buttons"]] == ["Meer weten"]
     assert slots == {"triage_outcome": "maatwerk_mogelijk"}
     assert ActiveLoop("wijkteam_form") in events
+
+
+def test_meer_weten_after_a_maatwerk_estimate_gives_the_conversation_with_its_tips_and_sources(
+    action_services: Services,
+) -> None:
+    answered = {**ASKED_WLZ, "triage_wlz": "nee", "triage_has_it": "nee", "requested_slot": None}
+    (estimate,), _, _ = run(ActionTriageOutcome(), answered)
+    assert "Bron:" not in estimate["text"] and "Tip:" not in estimate["text"]
+    more = user("/assessment_conversation", "assessment_conversation")
+    talk, details = run(ActionAssessmentConversation(), {**answered, "triage_outcome": "maatwerk_mogelijk"}, more)[0]
+    assert talk["response"] == "utter_assessment_conversation"
+    assert (
+        details["text"].startswith("Tip: Schrijf op wat niet meer lukt")
+        and "Bron: Wmo 2015 art. 2.3.2" in details["text"]
+    )
+    assert "elektrische fiets" not in details["text"]
+    asked = user("hoe gaat het keukentafelgesprek", "assessment_conversation")
+    (alone,), _, _ = run(ActionAssessmentConversation(), {}, asked)
+    assert alone["response"] == "utter_assessment_conversation", "no estimate: the conversation alone"
 
 
 def test_another_estimate_waits_for_the_resident(action_services: Services) -> None:

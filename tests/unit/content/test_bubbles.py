@@ -239,6 +239,17 @@ ESTIMATES = {
 }
 
 
+def test_meer_weten_after_a_maatwerk_estimate_fits_with_the_postcode_question_that_follows(advice: Advice) -> None:
+    """The conversation, the estimate's tips and sources, and the wijkteam form asking again."""
+    result = TriageResult(Outcome.maatwerk_mogelijk, ESTIMATES[Outcome.maatwerk_mogelijk], ("woningaanpassing",))
+    sent = [
+        {"response": "utter_assessment_conversation"},
+        {"text": advice.details(result)},
+        {"response": "utter_ask_postcode"},
+    ]
+    assert not too_many(sent), bubbles(sent)
+
+
 @pytest.mark.parametrize("outcome", list(Outcome), ids=lambda o: o.value)
 def test_every_estimate_of_the_check_fits(advice: Advice, outcome: Outcome) -> None:
     """The estimate with its buttons; a maatwerk estimate is followed by the postcode question."""

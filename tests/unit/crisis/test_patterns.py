@@ -26,6 +26,7 @@ SIGNS = [
     ("ik overweeg uit het leven te stappen", "zelfdoding"),
     ("mijn opa heeft een afscheidsbrief op tafel gelegd", "zelfdoding"),
     ("mijn zoon zegt steeds dat hij dood wil", "zelfdoding"),
+    ("ik heb geen zin meer in alles en wil eigenlijk dood", "zelfdoding"),
     ("mijn vrouw denkt aan suïcide", "zelfdoding"),
     ("ik heb suicidale gedachten", "zelfdoding"),
     ("ik wil niet meer verder leven met deze pijn", "zelfdoding"),

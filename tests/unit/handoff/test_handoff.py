@@ -1,16 +1,19 @@
-"""Handoff records and callback requests, on SQLite and PostgreSQL."""
+"""Handoff records and callback requests, on SQLite and PostgreSQL: the staff queue per wijkteam,
+a page at a time, and the limits that keep one conversation or address from filling it."""
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine
 
 from bot.database import Base
-from bot.handoff.model import HandoffKind, HandoffReason, HandoffSummary, Status, summarise_handoff
+from bot.handoff.model import GENERAL, HandoffKind, HandoffReason, HandoffSummary, Status, summarise_handoff
 from bot.handoff.phone import parse_phone
-from bot.handoff.store import Handoff, HandoffStore
+from bot.handoff.store import MAX_OPEN_PER_ADDRESS, PAGE_SIZE, Handoff, HandoffStore, Refusal, Visibility
 from bot.intake.store import IntakeStore
 from bot.intake.summary import IntakeSummary
+from tests.helpers import open_handoffs
 
 
 @pytest.mark.parametrize(
@@ -72,7 +75,9 @@ def found(handoff: Handoff | None) -> Handoff:
 def test_a_chat_handoff_is_open_until_staff_hand_it_back(store: Stores, database_url: str) -> None:
     handoffs, _ = store
     conversation = f"gesprek-{database_url[:5]}-chat"
+    waiting = handoffs.count_open()
     handoff_id = handoffs.create(conversation, "socketio", HandoffKind.chat, summary("Ik wil een scootmobiel"))
+    assert handoffs.count_open() == waiting + 1 == len(open_handoffs(handoffs))
     handoff = found(handoffs.get(handoff_id))
     assert (handoff.status, handoff.kind, handoff.channel) == ("open", "chat", "socketio")
     assert handoff.summary.lines() == [
@@ -81,12 +86,14 @@ def test_a_chat_handoff_is_open_until_staff_hand_it_back(store: Stores, database
         'Vraag: "Ik wil een scootmobiel"',
     ]
     assert found(handoffs.open_chat(conversation)).id == handoff_id
-    assert handoff_id in [h.id for h in handoffs.open_handoffs()]
+    assert handoff_id in [h.id for h in open_handoffs(handoffs)]
     handoffs.set_status(handoff_id, Status.taken, "jan")
     assert found(handoffs.open_chat(conversation)).staff == "jan"
+    assert handoffs.count_open() == waiting + 1  # taken by staff: still waiting to be done
     handoffs.set_status(handoff_id, Status.handed_back, "jan")
     assert handoffs.open_chat(conversation) is None
-    assert handoff_id not in [h.id for h in handoffs.open_handoffs()]
+    assert handoff_id not in [h.id for h in open_handoffs(handoffs)]
+    assert handoffs.count_open() == waiting
 
 
 def test_the_summary_keeps_no_personal_numbers(store: Stores) -> None:
@@ -117,3 +124,63 @@ def test_forgetting_a_conversation_removes_its_handoffs_and_intakes_only(store: 
     assert handoffs.forget_conversation("vergeet-mij") == 2
     assert intakes.for_conversation("vergeet-mij") == [] and handoffs.open_chat("vergeet-mij") is None
     assert len(intakes.for_conversation("houd-mij")) == 1 and handoffs.open_chat("houd-mij") is not None
+
+
+KNOWN = frozenset({"noord", "zuid"})
+
+
+def test_each_member_sees_the_handoffs_of_their_own_wijkteams_and_the_general_queue_has_the_rest(
+    store: Stores,
+) -> None:
+    handoffs, _ = store
+    run = uuid.uuid4().hex[:6]
+    ids = {
+        team: handoffs.create(f"rol-{run}-{team}", "rest", HandoffKind.chat, summary(), team=team)
+        for team in ("noord", "zuid", None, "opgeheven")  # "opgeheven": a team since removed from the file
+    }
+
+    def seen(queues: set[str]) -> set[str]:
+        visibility = Visibility.of(frozenset(queues), KNOWN)
+        page = {h.id for h in handoffs.queue(visibility, 1, per_page=10_000).handoffs} & set(ids.values())
+        assert page == {h for h in ids.values() if visibility.sees(found(handoffs.get(h)))}
+        return page
+
+    assert seen({"noord"}) == {ids["noord"]}
+    assert seen({"zuid", "noord"}) == {ids["noord"], ids["zuid"]}
+    assert seen({GENERAL}) == {ids[None], ids["opgeheven"]}
+    assert seen(set()) == set()
+
+
+def test_the_queue_comes_a_page_at_a_time_oldest_first(database_url: str) -> None:
+    engine = create_engine(database_url, future=True)
+    Base.metadata.create_all(engine)
+    handoffs = HandoffStore(engine)
+    team = f"t{uuid.uuid4().hex[:8]}"  # a team of its own, so earlier tests' handoffs do not count
+    visibility = Visibility.of(frozenset({team}), frozenset({team}))
+    created = [handoffs.create(f"{team}-{n}", "rest", HandoffKind.chat, summary(), team=team) for n in range(60)]
+
+    first, third = handoffs.queue(visibility, 1), handoffs.queue(visibility, 3)
+    assert (first.number, first.pages, first.total, len(first.handoffs)) == (1, 3, 60, PAGE_SIZE)
+    assert [h.id for h in first.handoffs] == created[:PAGE_SIZE]
+    assert [h.id for h in third.handoffs] == created[2 * PAGE_SIZE :]
+    assert handoffs.queue(visibility, 99).number == 3 and handoffs.queue(visibility, -1).number == 1
+    engine.dispose()
+
+
+def test_one_conversation_gets_one_open_handoff_and_one_address_a_few(store: Stores) -> None:
+    handoffs, _ = store
+    run = uuid.uuid4().hex[:6]
+    first = handoffs.create(f"limiet-{run}", "socketio", HandoffKind.callback, summary(), "+31612345678")
+    assert handoffs.refusal(f"limiet-{run}", None) is Refusal.already_open
+    handoffs.set_status(first, Status.closed, "jan")
+    assert handoffs.refusal(f"limiet-{run}", None) is None
+
+    address = f"adres-{run}"
+    for n in range(MAX_OPEN_PER_ADDRESS):
+        assert handoffs.refusal(f"limiet-{run}-{n}", address) is None
+        handoffs.create(f"limiet-{run}-{n}", "socketio", HandoffKind.chat, summary(), address=address)
+    assert handoffs.refusal(f"limiet-{run}-nieuw", address) is Refusal.address_full
+    assert handoffs.refusal(f"limiet-{run}-nieuw", f"ander-{run}") is None
+    # A closed handoff no longer counts, and no longer keeps the address.
+    handoffs.set_status(found(handoffs.open_chat(f"limiet-{run}-0")).id, Status.closed, "jan")
+    assert handoffs.refusal(f"limiet-{run}-nieuw", address) is None

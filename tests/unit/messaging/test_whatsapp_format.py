@@ -1,5 +1,5 @@
 """WhatsApp Cloud API formats: signatures, recorded notifications, outgoing messages within Meta's
-limits, and the pseudonymous conversation ids."""
+limits."""
 
 import hashlib
 import hmac
@@ -16,7 +16,6 @@ from bot.messaging.whatsapp import (
     signature_valid,
     split_text,
 )
-from bot.privacy.pseudonym import Pseudonyms
 from bot.settings import ROOT
 
 PAYLOADS = ROOT / "tests" / "payloads"
@@ -111,14 +110,3 @@ def test_split_text_never_exceeds_the_limit_and_loses_nothing() -> None:
     parts = split_text(text, 30)
     assert all(len(p) <= 30 for p in parts)
     assert "".join(parts).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
-
-
-def test_pseudonyms_are_stable_reversible_and_private() -> None:
-    names = Pseudonyms("geheim", "wa-")
-    first = names.conversation_id("31612345678")
-    assert first == names.conversation_id("31612345678") != names.conversation_id("31687654321")
-    assert "31612345678" not in first and first.startswith("wa-")
-    assert names.address(first) == "31612345678"
-    assert Pseudonyms("ander", "wa-").address(first) is None
-    assert names.address("tw-" + first[3:]) is None
-    assert names.address(first[:-2] + "xx") is None

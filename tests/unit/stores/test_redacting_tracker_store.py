@@ -1,14 +1,12 @@
 """The tracker store keeps no BSN, IBAN, phone number or e-mail address, in memory, in SQL
-(SQLite and PostgreSQL) and in Redis, and forgets a conversation when asked. The production
-endpoints file is loaded as the assistant loads it."""
+(SQLite and PostgreSQL) and in Redis, forgets a conversation when asked, and loses no turn to a
+PostgreSQL restart. The production endpoints file is loaded as the assistant loads it."""
 
 import asyncio
-import os
 import uuid
 from typing import Any
 
 import pytest
-import redis
 from rasa.core.tracker_store import TrackerStore
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.domain import Domain
@@ -17,7 +15,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
 from bot.settings import ROOT
+from bot.web_sessions import ADDRESS_METADATA
 from stores.redacting_tracker_store import FORGET_ACTION, RedactingTrackerStore
+from tests.helpers import end_connections, redis_or_skip
 
 DOMAIN = Domain.load(str(ROOT / "domain"))
 PERSONAL = ("111222333", "06-12345678", "NL91ABNA0417164300", "a.jansen@example.nl")
@@ -54,12 +54,7 @@ def store(request: pytest.FixtureRequest) -> RedactingTrackerStore:
     if request.param == "memory":
         return RedactingTrackerStore(DOMAIN)
     if request.param == "redis":
-        try:
-            redis.Redis(host="127.0.0.1", port=6379).ping()
-        except redis.exceptions.ConnectionError:
-            if os.environ.get("CI"):
-                raise
-            pytest.skip("Redis not reachable on 127.0.0.1:6379")
+        redis_or_skip()
         return RedactingTrackerStore(
             DOMAIN,
             store={"type": "redis", "url": "127.0.0.1", "port": 6379, "key_prefix": f"test{uuid.uuid4().hex[:6]}"},
@@ -91,6 +86,14 @@ def test_personal_numbers_never_reach_the_store(store: RedactingTrackerStore) ->
     assert tracker.latest_message.text == ("mijn bsn is [BSN], bel [telefoonnummer], iban [IBAN], mail [e-mailadres]")
 
 
+def test_the_website_visitors_address_pseudonym_is_never_stored(store: RedactingTrackerStore) -> None:
+    sender = f"adres-{uuid.uuid4().hex[:8]}"
+    said = UserUttered("ja", {"name": "affirm"}, metadata={ADDRESS_METADATA: "Qm9vbWdyb2VuZQ", "pagina": "/wmo"})
+    asyncio.run(store.save(DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen"), said])))
+    kept = raw_text(store, sender)
+    assert "Qm9vbWdyb2VuZQ" not in kept and ADDRESS_METADATA not in kept and "/wmo" in kept
+
+
 def test_a_conversation_is_forgotten_only_when_the_forgetting_action_succeeded(store: RedactingTrackerStore) -> None:
     sender = f"vergeet-{uuid.uuid4().hex[:8]}"
     asyncio.run(store.save(conversation(sender)))
@@ -113,6 +116,7 @@ def test_the_production_endpoints_give_the_redacting_store_on_postgresql(
     parsed = make_url(postgres_url)
     for name, value in {
         "ACTION_SERVER_URL": "http://127.0.0.1:5055/webhook",
+        "ACTION_SERVER_TOKEN": "geheim",
         "TRACKER_DB_HOST": parsed.host,
         "TRACKER_DB_PORT": str(parsed.port),
         "TRACKER_DB_NAME": parsed.database,
@@ -121,6 +125,12 @@ def test_the_production_endpoints_give_the_redacting_store_on_postgresql(
         "REDIS_HOST": "127.0.0.1",
         "REDIS_PORT": "6379",
         "REDIS_LOCK_DB": "1",
+        "RABBITMQ_HOST": "127.0.0.1",
+        "RABBITMQ_PORT": "5672",
+        "RABBITMQ_USERNAME": "guest",
+        "RABBITMQ_PASSWORD": "guest",
+        "RABBITMQ_EXCHANGE": "wmo-events",
+        "RABBITMQ_QUEUE": "wmo-events",
     }.items():
         monkeypatch.setenv(name, value)
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.production.yml"))
@@ -132,6 +142,8 @@ def test_the_production_endpoints_give_the_redacting_store_on_postgresql(
     assert type(redacting._inner).__name__ == "SQLTrackerStore"
     assert "111222333" not in raw_text(redacting, sender) and "[BSN]" in raw_text(redacting, sender)
     assert endpoints.lock_store.type == "redis"
+    assert endpoints.event_broker.type == "stores.event_broker.BufferedPikaEventBroker"
+    assert endpoints.event_broker.kwargs["queues"] == ["wmo-events"]
 
 
 def test_the_municipalitys_own_numbers_and_addresses_are_kept(store: RedactingTrackerStore) -> None:
@@ -175,3 +187,14 @@ def test_each_event_is_redacted_once(monkeypatch: pytest.MonkeyPatch) -> None:
     asyncio.run(store.save(again))  # retrieved: its events are clean, only the new one is redacted
     assert len(redacted) == len(tracker.events) + 1
     assert "0687654321" not in raw_text(store, sender) and "12345678" not in raw_text(store, sender)
+
+
+def test_a_database_restart_costs_no_turn(postgres_url: str) -> None:
+    store = RedactingTrackerStore(DOMAIN, store=sql_config(postgres_url))
+    sender = f"herstart-{uuid.uuid4().hex[:8]}"
+    asyncio.run(store.save(conversation(sender)))
+    assert end_connections(postgres_url) >= 1
+    tracker = asyncio.run(store.retrieve(sender))
+    assert tracker is not None and tracker.latest_message.text.startswith("mijn bsn is [BSN]")
+    asyncio.run(store.save(conversation(sender, BotUttered("Nog een vraag?"))))
+    assert "Nog een vraag?" in raw_text(store, sender)

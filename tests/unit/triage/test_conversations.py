@@ -209,6 +209,107 @@ CHECKS = [
         Reason.gebruikelijke_hulp,
         {Question.subject, Question.limitation, Question.housemate},
     ),
+    # What the opening says in numbers, relative clauses and others' help is kept.
+    (
+        "Ik ben gevallen en heb de komende drie weken een rolstoel nodig",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_kortdurend,
+        {Question.subject, Question.need, Question.duration},
+    ),
+    (
+        "Mijn scootmobiel rijdt nog prima, maar de accu is wat zwakker. Krijg ik een nieuwe?",
+        {Question.duration: "lang", Question.limitation: "lichamelijk", Question.wlz: "nee"},
+        Outcome.eigen_kracht,
+        Reason.vervanging_niet_nodig,
+        {Question.subject, Question.need, Question.has_it},
+    ),
+    (
+        "Onze buren rijden mijn vader naar de dokter en dat lukt prima. Hij wil toch een regiotaxipas.",
+        {Question.limitation: "lichamelijk", Question.wlz: "nee"},
+        Outcome.eigen_kracht,
+        Reason.netwerk_helpt,
+        {Question.subject, Question.need, Question.help_now},
+    ),
+    (
+        "Ik heb reuma en kan niet meer stofzuigen. Mijn dochter van 25 woont nog thuis en is gezond.",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.eigen_kracht,
+        Reason.gebruikelijke_hulp,
+        {Question.subject, Question.need, Question.limitation, Question.housemate},
+    ),
+    (
+        "Omdat ik slecht ter been ben, lukt boodschappen doen niet meer",
+        {Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need, Question.limitation},
+    ),
+    # Needs in other words, typed with a letter wrong, and the one asked for rather than told about.
+    (
+        "Ik zoek iemand om mee te kletsen, ik zie bijna niemand meer",
+        {
+            Question.limitation: "lichamelijk",
+            Question.wlz: "nee",
+            Question.help_now: "nee",
+            Question.general: "nog_niet",
+        },
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need_text, Question.need},
+    ),
+    (
+        "kan ik huishoudelijke hulp krijgn ik heb reumatiek",
+        {Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need, Question.limitation},
+    ),
+    (
+        "De wijkverpleegkundige komt al voor de wondzorg, maar ik kan mijn huis niet meer schoonhouden",
+        {Question.limitation: "lichamelijk", Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need},
+    ),
+    (
+        "Ik wil een inloopdouche. Ik heb al een douchestoel maar ik kan niet meer over de badrand.",
+        {Question.limitation: "lichamelijk", Question.wlz: "nee", Question.has_it: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.niet_algemeen_gebruikelijk,
+        {Question.subject, Question.need},
+    ),
+    # A consultant's order: overload before gebruikelijke hulp, the health insurer's aids and treatment.
+    (
+        "Mijn zoon van 30 heeft een verstandelijke beperking en woont bij ons. Wij helpen hem met alles maar "
+        "het is te zwaar. Hij zoekt dagbesteding.",
+        {Question.wlz: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.algemene_voorziening_niet_passend,
+        {Question.subject, Question.age, Question.need, Question.limitation, Question.help_now, Question.housemate},
+    ),
+    ("Betaalt de Wmo een geleidehond? Ik ben slechtziend.", {}, Outcome.zorgverzekering, Reason.zvw_hulpmiddel, set()),
+    (
+        "Ik wil naar een psycholoog voor mijn depressie. Kan de gemeente dat betalen?",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_medisch,
+        {Question.subject, Question.need},
+    ),
+    (
+        "Ik ben net met pensioen, kerngezond, en zoek iets zinvols te doen overdag",
+        {},
+        Outcome.algemene_voorziening,
+        Reason.voor_iedereen,
+        {Question.subject, Question.need, Question.limitation},
+    ),
+    (
+        "Ik heb een Wlz-indicatie en een volledig pakket thuis. Kan de gemeente mijn huis schoonmaken?",
+        {},
+        Outcome.wlz,
+        Reason.wlz_indicatie,
+        {Question.subject, Question.need, Question.wlz, Question.residence},
+    ),
 ]
 
 

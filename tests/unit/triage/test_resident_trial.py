@@ -1,5 +1,5 @@
 """The check tried as residents would (issue 11, "Done when"): new situations in resident_trial.yml,
-and in resident_trial_2.yml and resident_trial_3.yml, each written independently after the previous
+and in resident_trial_2.yml to resident_trial_4.yml, each written independently after the previous
 trial's failures were fixed, each with the outcome a Wmo consultant expects, written before the
 check ran on them. A resident types every answer from the situation's facts; a question whose
 answer the opening or an earlier answer already gave, or a question asked again, counts as a repeat.
@@ -23,7 +23,7 @@ from bot.triage.dialogue import DANGER
 from bot.triage.model import Age, Question
 from tests.unit.triage.test_conversations import Conversation, matcher  # noqa: F401 (fixture)
 
-FILES = ("resident_trial.yml", "resident_trial_2.yml", "resident_trial_3.yml")
+FILES = ("resident_trial.yml", "resident_trial_2.yml", "resident_trial_3.yml", "resident_trial_4.yml")
 # Per file: the situations, the facts' `defaults` and the answer bank (`answers`).
 TRIALS: dict[str, dict[str, Any]] = {
     name: yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8")) for name in FILES
@@ -130,7 +130,9 @@ def try_situation(resident: Resident, book: dict[str, Any], number: int, situati
             known |= {Question[name] for name in situation.get("typed_says", {}).get(question.name, [])}
             if question is Question.need_text and resident.slots.get(Question.need.value):
                 known.add(Question.need)
-    raise AssertionError(f"{situation['name']}: the check does not end")
+    # A check that never ends is that situation's failure, not the whole trial's.
+    trial.outcome = "no estimate: the check kept asking"
+    return trial
 
 
 @pytest.fixture(scope="module")

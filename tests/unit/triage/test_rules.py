@@ -129,12 +129,15 @@ def test_age_is_only_asked_where_the_jeugdwet_could_apply(needs: Needs) -> None:
 def test_every_estimate_says_it_is_no_decision_or_gives_urgent_help(
     needs: Needs, advice: Advice, situation: str, spec: str, outcome: str, reason: str
 ) -> None:
-    text = advice.message(result_of(spec, needs))
+    result = result_of(spec, needs)
+    text = advice.message(result)
     if outcome == "spoed":
         assert "112" in text
     else:
         assert "eerste inschatting, geen besluit" in text and "De gemeente beslist" in text
-        assert "Bron: " in text
+        # Its sources in the estimate, or behind its "Meer weten" where the first bubble must stay short.
+        assert ("Bron: " in text) is not advice.details_in_more(result.outcome)
+        assert "Bron: " in advice.details(result)
 
 
 def test_the_check_asks_one_question_at_a_time_in_the_wmo_order(needs: Needs) -> None:

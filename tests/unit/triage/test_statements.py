@@ -5,16 +5,21 @@ from datetime import date
 
 import pytest
 
-from bot.triage.model import Duration, HasIt, HelpNow, Residence, Subject, Wlz
+from bot.triage.model import Duration, HasIt, HelpNow, Limitation, Residence, Subject, Wlz, YesNo
+from bot.triage.needs import Needs
 from bot.triage.statements import (
-    healthy_partner,
+    healthy_housemate,
     lives_alone,
+    no_partner_to_help,
     stated_duration,
     stated_has_it,
+    stated_healthy,
     stated_help,
     stated_residence,
+    stated_safe_tonight,
     stated_wlz,
     stated_years,
+    tried_general,
     who_is_meant,
 )
 
@@ -51,7 +56,33 @@ from bot.triage.statements import (
         ("mijn man kan niet meer lopen. Ik ben 70 en gezond, maar ik kan niet tillen", (Subject.ander, "uw man")),
         ("ik kan door mijn rug niet meer stofzuigen, mijn vrouw is gezond", (Subject.zelf, "u")),
         ("sinds mijn man gestorven is, ben ik erg eenzaam", (Subject.zelf, "u")),
+        ("ik mis mensen om me heen sinds mijn vrouw er niet meer is", (Subject.zelf, "u")),
+        # Who helps the resident is not the one it is for; the one others help is.
+        ("mijn dochter doet mijn boodschappen en dat gaat goed, maar ik wil het haar besparen", (Subject.zelf, "u")),
+        ("mijn zoon helpt me met de post, maar het wordt hem te veel", (Subject.zelf, "u")),
+        ("onze buren rijden mijn vader naar de dokter", (Subject.ander, "uw vader")),
+        (
+            "ik woon alleen, ben 91 en mijn dochter komt elke dag, maar ze kan het niet meer bolwerken",
+            (Subject.zelf, "u"),
+        ),
+        ("mijn vrouw heeft MS. Ik doe het huishouden maar het wordt me te zwaar", (Subject.ander, "uw vrouw")),
+        ("ik heb reuma en mijn man heeft zelf een hartziekte", (Subject.zelf, "u")),
+        ("ik ben gezond maar voel me alleen", (Subject.zelf, "u")),
+        ("hij is kerngezond maar wil een scootmobiel, kan mijn vader die krijgen?", (Subject.ander, "uw vader")),
+        ("ons mam kan de trap nie meer op", (Subject.ander, "uw moeder")),
+        ("me vrouw ken nie meer douchen", (Subject.ander, "uw vrouw")),
+        ("mijn schoonzus woont op zichzelf", (Subject.ander, "uw schoonzus")),
         ("mijn moeder is gezond van geest, maar ze kan niet meer lopen", (Subject.ander, "uw moeder")),
+        # "ik" as the one who needs it, in any clause; not the speaker who asks or cares for another.
+        ("ik betaal nu zelf een schoonmaakster omdat ik reuma heb, kan de gemeente helpen?", (Subject.zelf, "u")),
+        ("sinds ik gevallen ben durf ik niet meer te douchen", (Subject.zelf, "u")),
+        ("ik moet steeds rusten door mijn longen", (Subject.zelf, "u")),
+        ("ik vraag het voor iemand anders", (Subject.ander, "uw naaste")),
+        ("ik denk dat de buurvrouw hulp nodig heeft", (Subject.ander, "uw buurvrouw")),
+        ("ik vraag het namens een kennis van mij", (Subject.ander, "uw kennis")),
+        # A healthy relative who lives in is not the one it is for.
+        ("ik ben 80 en loop slecht. mijn zoon van 45 woont bij mij in en is gezond", (Subject.zelf, "u")),
+        ("mijn gezonde dochter woont nog thuis, maar ik kan niet meer koken", (Subject.zelf, "u")),
         # Both: the partner is ill and the resident cannot manage; the check asks.
         ("mijn man is ziek en ik kan het huishouden niet alleen", None),
         ("hulp bij het huishouden", None),
@@ -82,6 +113,13 @@ def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
         ("een zeventienjarige jongen", 17),
         ("ik vraag het voor een cliënt van 34", 34),
         ("een meisje van veertien", 14),
+        ("ze is begin tachtig", 80),
+        ("ze loopt tegen de 90", 90),
+        ("een 85-plusser", 85),
+        ("mijn vader, 92 jaar, woont alleen", 92),
+        ("mijn moeder (93 jr)", 93),
+        ("ze wordt volgende maand 90", 90),
+        ("ik woon alleen, ben 91 en loop slecht", 91),
         ("ze is 2 weken ziek", None),
         ("hij is 3 keer gevallen", None),
         ("ik heb 3 kinderen", None),
@@ -104,6 +142,9 @@ def test_an_age_in_any_phrasing(text: str, years: int | None) -> None:
         ("mijn moeder woont niet alleen", False),
         ("ik ben alleen maar moe", False),
         ("ze is vaak alleen thuis", False),
+        ("ze leeft alleen", True),
+        ("hij woont op zichzelf", True),
+        ("ze woont bij haar dochter, maar is vaak alleen", False),
         ("we wonen samen", False),
     ],
 )
@@ -119,6 +160,14 @@ def test_living_alone(text: str, alone: bool) -> None:
         ("na mijn operatie een paar weken", Duration.kort),
         ("tijdelijk, tot ik hersteld ben", Duration.kort),
         ("twee weken", Duration.kort),
+        # A stretch of time ahead decides; a past one only when it is long already; an age is none.
+        ("na mijn knieoperatie heb ik 2 maanden een rolstoel nodig", Duration.kort),
+        ("ik heb de komende zes weken krukken nodig", Duration.kort),
+        ("de dokter zegt voor 2 jaar, misschien langer", Duration.lang),
+        ("ik heb al 8 maanden last van mijn rug", Duration.lang),
+        ("sinds 3 weken kan ik niet lopen", None),
+        ("ik ben 80 jaar en woon alleen", None),
+        ("om de 2 weken komt mijn zoon", None),
         ("ik heb al jaren pijn en nu een paar weken krukken", None),
         ("een rolstoel", None),
     ],
@@ -166,20 +215,31 @@ def test_own_age_is_not_the_age_of_the_one_it_is_for() -> None:
 @pytest.mark.parametrize(
     "text, for_other, help_now",
     [
-        ("ze is 90 en heeft niemand", True, HelpNow.nee),
-        ("ik ken hier niemand", False, HelpNow.nee),
-        ("hij heeft geen netwerk", True, HelpNow.nee),
-        ("ik sta er alleen voor", False, HelpNow.nee),
-        ("ik betaal nu zelf een schoonmaakster, maar dat wordt te duur", False, HelpNow.zelf_betaald),
-        ("ik help haar met de post en dat gaat prima", True, HelpNow.netwerk_genoeg),
-        ("ik doe haar boodschappen, maar het wordt me te zwaar", True, HelpNow.netwerk_te_zwaar),
-        # The resident's own help counts only for someone else; for oneself it is no network.
-        ("ik doe alles zelf en dat gaat goed", False, None),
-        ("ik help hem, het gaat goed, maar het wordt me te veel", True, None),
-        ("ze heeft hulp nodig bij de boodschappen", True, None),
+        ("ze is 90 en heeft niemand", "uw moeder", HelpNow.nee),
+        ("ik ken hier niemand", None, HelpNow.nee),
+        ("hij heeft geen netwerk", "uw broer", HelpNow.nee),
+        ("ik sta er alleen voor", None, HelpNow.nee),
+        ("ik betaal nu zelf een schoonmaakster, maar dat wordt te duur", None, HelpNow.zelf_betaald),
+        ("ik help haar met de post en dat gaat prima", "uw moeder", HelpNow.netwerk_genoeg),
+        ("ik doe haar boodschappen, maar het wordt me te zwaar", "uw moeder", HelpNow.netwerk_te_zwaar),
+        # Others who help, for the resident or for the one it is for.
+        ("mijn broer rijdt haar overal heen en dat gaat prima", "uw moeder", HelpNow.netwerk_genoeg),
+        ("mijn ouders helpen me met plannen en dat gaat goed", None, HelpNow.netwerk_genoeg),
+        ("de buren doen mijn boodschappen, dat lukt eigenlijk best goed", None, HelpNow.netwerk_genoeg),
+        ("mijn dochter kookt voor hem, maar het wordt haar te veel", "uw vader", HelpNow.netwerk_te_zwaar),
+        ("mijn man doet alles in huis, maar hij raakt overbelast", None, HelpNow.netwerk_te_zwaar),
+        ("mijn zus helpt wel, maar dat gaat niet goed", None, None),
+        # The resident's own help counts only for someone else; for oneself it is no network; the one
+        # it is for managing alone is no help from others.
+        ("ik doe alles zelf en dat gaat goed", None, None),
+        ("mijn moeder doet alles zelf en dat gaat goed", "uw moeder", None),
+        ("ik help hem, het gaat goed, maar het wordt me te veel", "uw vader", None),
+        ("ze heeft hulp nodig bij de boodschappen", "uw moeder", None),
+        ("mijn dochter komt elke dag, maar ze kan het niet meer bolwerken", None, HelpNow.netwerk_te_zwaar),
+        ("de buurvrouw helpt, dat is geen probleem", None, HelpNow.netwerk_genoeg),
     ],
 )
-def test_help_from_others_as_the_opening_says_it(text: str, for_other: bool, help_now: HelpNow | None) -> None:
+def test_help_from_others_as_the_opening_says_it(text: str, for_other: str | None, help_now: HelpNow | None) -> None:
     assert stated_help(text, for_other) is help_now
 
 
@@ -190,6 +250,9 @@ def test_help_from_others_as_the_opening_says_it(text: str, for_other: bool, hel
         ("we hebben al een traplift laten plaatsen", (HasIt.zelf_geregeld, None)),
         ("de rolstoel van mijn vrouw is na acht jaar versleten", (HasIt.oude_versleten, "rolstoel")),
         ("mijn oude doet het nog prima", (HasIt.oude_werkt, "oude")),
+        ("ik heb een scootmobiel van de gemeente die het nog prima doet", (HasIt.oude_werkt, None)),
+        ("een rollator die nog goed werkt, maar ik wil een lichtere", (HasIt.oude_werkt, None)),
+        ("een scootmobiel die het niet meer doet", None),
         ("haar knieen zijn versleten", (HasIt.oude_versleten, "knieen")),  # the dialogue drops a body part
         ("ik wil een scootmobiel kopen", None),
         ("mijn oude rolstoel werkt nog, maar hij is te klein geworden", None),
@@ -205,9 +268,88 @@ def test_what_is_there_already(text: str, has_it: tuple[HasIt, str | None] | Non
         ("mijn man is gezond en zou het kunnen", None, True),
         ("ik ben 72 en gezond", "uw vrouw", True),
         ("ik ben zelf gezond", "uw moeder", False),  # a daughter does not live in by being healthy
-        ("mijn zoon is gezond", None, False),
+        ("mijn moeder woont bij ons in; ik ben zelf gezond", "uw moeder", True),
+        ("mijn zoon is gezond", None, False),  # he may live elsewhere
+        ("mijn zoon van 45 woont bij mij in en is gezond", None, True),
+        ("mijn dochter woont nog thuis en is kerngezond", None, True),
+        ("mijn gezonde man werkt fulltime", None, True),
         ("mijn man is ziek", None, False),
+        ("mijn man is ziek en mijn zoon is gezond", None, False),
+        ("ik woon samen met mijn gezonde vriend", None, True),
+        ("mijn vriendin is gezond maar werkt in ploegendienst", None, True),
     ],
 )
-def test_a_healthy_partner_in_the_house(text: str, for_other: str | None, healthy: bool) -> None:
-    assert healthy_partner(text, for_other) is healthy
+def test_a_healthy_housemate(text: str, for_other: str | None, healthy: bool) -> None:
+    assert healthy_housemate(text, for_other) is healthy
+
+
+@pytest.mark.parametrize(
+    "text, tried",
+    [
+        ("het steunpunt mantelzorg heb ik al geprobeerd maar dat is niet genoeg", True),
+        ("ik ben al bij het buurthuis geweest, dat hielp niet", True),
+        ("de maaltijdservice gebruik ik al, maar het is te weinig", True),
+        ("ik heb het buurthuis nog niet geprobeerd", False),
+        ("het buurthuis is niet genoeg voor mij", False),
+    ],
+)
+def test_walk_in_help_tried_without_result(text: str, tried: bool) -> None:
+    assert tried_general(text) is tried
+
+
+@pytest.mark.parametrize(
+    "text, safe",
+    [
+        ("ik heb geen huis meer, ik slaap nu bij een vriend op de bank", YesNo.ja),
+        ("ze logeert voorlopig bij haar zus", YesNo.ja),
+        ("ik weet niet waar ik vannacht moet slapen", YesNo.nee),
+        ("hij slaapt op straat", YesNo.nee),
+        ("ik raak mijn huis kwijt", None),
+    ],
+)
+def test_a_safe_bed_tonight(text: str, safe: YesNo | None) -> None:
+    assert stated_safe_tonight(text) is safe
+
+
+@pytest.mark.parametrize(
+    "text, for_other, healthy",
+    [
+        ("ik ben kerngezond, maar ik wil mensen ontmoeten", False, True),
+        ("ik mankeer niks", False, True),
+        ("hij is gezond maar wil een scootmobiel", True, True),
+        ("ik ben 72 en gezond", True, False),  # the resident, not the one it is for
+        ("ze is gezond van geest, maar lopen gaat niet", True, False),
+    ],
+)
+def test_no_illness_or_limitation(text: str, for_other: bool, healthy: bool) -> None:
+    assert stated_healthy(text, for_other) is healthy
+
+
+@pytest.mark.parametrize(
+    "text, no_partner",
+    [
+        ("mijn man heeft zelf een hartziekte, hij kan het niet", True),
+        ("mijn vrouw is ook ziek", True),
+        ("mijn vrouw is vorig jaar overleden", True),
+        ("mijn man is gezond", False),
+        ("mijn man heeft MS", False),  # he may be the one it is for
+    ],
+)
+def test_a_partner_who_cannot_take_over(text: str, no_partner: bool) -> None:
+    assert no_partner_to_help(text) is no_partner
+
+
+@pytest.mark.parametrize(
+    "text, limitation, weighs_begeleiding",
+    [
+        ("mijn vader wordt steeds vergeetachtiger", Limitation.psychisch, True),
+        ("hij heeft verstandelijk beperking", Limitation.psychisch, True),
+        ("mijn man heeft parkinsson", Limitation.lichamelijk, False),
+        ("ik heb geen beperking, ik vind lopen gewoon vervelend", None, False),
+        ("ze heeft geen ziekte of handicap, maar wel dementie", Limitation.psychisch, True),
+    ],
+)
+def test_the_cause_in_other_forms_and_denied(
+    needs: Needs, text: str, limitation: Limitation | None, weighs_begeleiding: bool
+) -> None:
+    assert needs.limitation(text) is limitation and needs.weighs_begeleiding(text) is weighs_begeleiding

@@ -1,6 +1,8 @@
-"""Answers as residents type them, read into the check's answer codes: the table in
-typed_answers.yml. A denied word never picks its option ("geen indicatie" is no indicatie); an answer
-that is unclear or contradicts itself is asked again, with the buttons, instead of guessed."""
+"""Answers as residents type them, read into the check's answer codes as the check reads them (the
+question's own words, else what the words say outright, as an opening would: "mijn knieen zijn op"):
+the table in typed_answers.yml. A denied word never picks its option ("geen indicatie" is no
+indicatie); an answer that is unclear or contradicts itself is asked again, with the buttons,
+instead of guessed."""
 
 from collections import Counter
 from pathlib import Path
@@ -8,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.dialogue.message import Message
 from bot.triage.answers import NEGATIONS, tokens
 from bot.triage.dialogue import TriageDialogue
 from bot.triage.model import ANSWER_TYPES, Question
@@ -44,7 +47,8 @@ QUESTIONS = pytest.mark.parametrize(
 
 @pytest.mark.parametrize("question, text, expected", ROWS, ids=[f"{q}: {t}" for q, t, _ in ROWS])
 def test_a_typed_answer_is_read_right(dialogue: TriageDialogue, question: str, text: str, expected: str) -> None:
-    read = dialogue.questions.parse(Question(question), text)
+    turn = dialogue.take({}, question, Message(text, "inform", 0.9))
+    read = None if turn.not_understood or turn.reject else turn.updates.get(question)
     assert read == (None if expected == AGAIN else expected), f"{text!r} read as {read}"
 
 
