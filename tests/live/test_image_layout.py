@@ -1,7 +1,7 @@
 """The images' contents and commands, run without a Docker engine: each server's /app is laid out from
 the Dockerfile's own COPY instructions, its ENV applied, and its ENTRYPOINT started (port and
 interface changed to the test's loopback ports), on a tree it cannot write and without any
-capability, against PostgreSQL and Redis as in production. Then a resident's question is answered
+capability, against PostgreSQL, Redis and RabbitMQ as in production. Then a resident's question is answered
 through both: nothing the servers read at run time is missing from the images.
 
 The project's venv stands in for the images' /opt/venv (built from the same constraints)."""
@@ -26,6 +26,7 @@ from bot.seed import seed_all
 from bot.settings import ROOT
 from tests.helpers import ACTION_PORT, API_TOKEN, RASA_PORT
 from tests.live.assistant_process import joined, wait_for
+from tests.rabbitmq import EventQueue, delete_event_queue, new_event_queue
 from tests.unit.deploy.conftest import deploy_check
 from tests.unit.deploy.test_images import lineage
 
@@ -89,11 +90,15 @@ def command(entrypoint: list[str], port: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def servers(model_path: Path, postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def servers(
+    model_path: Path, postgres_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, EventQueue]]:
     dockerfile = deploy_check("dockerfile")
     folder = tmp_path_factory.mktemp("images")
     seed_all(create_engine(postgres_url, future=True))
     database = make_url(postgres_url)
+    events = new_event_queue()
+    broker = events.broker_settings
     shared = {
         "PATH": f"{VENV / 'bin'}:{os.environ['PATH']}",
         "DATABASE_URL": postgres_url,
@@ -111,6 +116,12 @@ def servers(model_path: Path, postgres_url: str, tmp_path_factory: pytest.TempPa
             "REDIS_HOST": "127.0.0.1",
             "REDIS_PORT": "6379",
             "REDIS_LOCK_DB": "1",
+            "RABBITMQ_HOST": str(broker["host"]),
+            "RABBITMQ_PORT": str(broker["port"]),
+            "RABBITMQ_USERNAME": str(broker["username"]),
+            "RABBITMQ_PASSWORD": str(broker["password"]),
+            "RABBITMQ_EXCHANGE": events.exchange,
+            "RABBITMQ_QUEUE": events.queue,
             "RASA_API_TOKEN": API_TOKEN,
         },
         "actions": {},
@@ -128,24 +139,28 @@ def servers(model_path: Path, postgres_url: str, tmp_path_factory: pytest.TempPa
                 )
             processes.append(process)
             wait_for(f"http://127.0.0.1:{port}/health/ready", process)
-        yield f"http://127.0.0.1:{OWN_RASA_PORT}"
+        yield f"http://127.0.0.1:{OWN_RASA_PORT}", events
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
+        delete_event_queue(events)
         for path in folder.rglob("*"):
             path.chmod(stat.S_IMODE(path.stat().st_mode) | stat.S_IWUSR)
 
 
-def test_a_question_is_answered_through_both_images(servers: str) -> None:
+def test_a_question_is_answered_through_both_images(servers: tuple[str, EventQueue]) -> None:
+    url, events = servers
     body = json.dumps({"sender": uuid.uuid4().hex, "message": "Wat kost een scootmobiel?"}).encode()
     request = urllib.request.Request(
-        f"{servers}/webhooks/rest/webhook",
+        f"{url}/webhooks/rest/webhook",
         data=body,
         headers={"Content-Type": "application/json", "Authorization": f"Bearer {API_TOKEN}"},
     )
     with urllib.request.urlopen(request, timeout=60) as answer:
         replies = json.loads(answer.read())
     assert "abonnementstarief" in joined(replies)
-    with urllib.request.urlopen(f"{servers}/health", timeout=30) as health:
+    with urllib.request.urlopen(f"{url}/health", timeout=30) as health:
         assert json.loads(health.read())["status"] == "ok"
+    # The conversation's events reached the broker, as the compose file and the chart configure it.
+    assert "user" in {event["event"] for event in events.take(4)}
