@@ -174,7 +174,8 @@ def test_while_waiting_for_staff_the_resident_can_delete_everything(assistant: A
 
 def test_after_two_failed_attempts_the_assistant_offers_a_person(assistant: Assistant) -> None:
     resident = f"onbegrepen-{uuid.uuid4().hex[:8]}"
-    said = ("dat ding bij dat andere ding", "wat met dat van die ene")
+    # The same vague thing twice in other words: what a resident does who is not understood.
+    said = ("dat ding bij dat andere ding", "dat andere ding, bij dat ene ding")
     first, second = (assistant.say(resident, text) for text in said)
     assert first[-1]["text"].startswith("Ik weet niet zeker wat u bedoelt.")
     offer = second[-1]

@@ -163,4 +163,4 @@ def test_a_question_is_answered_through_both_images(servers: tuple[str, EventQue
     with urllib.request.urlopen(f"{url}/health", timeout=30) as health:
         assert json.loads(health.read())["status"] == "ok"
     # The conversation's events reached the broker, as the compose file and the chart configure it.
-    assert "user" in {event["event"] for event in events.take(4)}
+    assert "user" in {event["event"] for event in events.take(30, timeout=10)}
