@@ -65,6 +65,15 @@ def create_app(token: str, metrics_token: str | None = None) -> Sanic:
         return response.json({"error": "Niet toegestaan."}, status=401)
 
     @app.middleware("request")
+    async def refuse_what_is_no_action_call(request: Request) -> HTTPResponse | None:
+        # rasa_sdk's handler reads any JSON as an object: a list, a number or nothing answered 500.
+        if request.path == "/webhook" and request.headers.get("content-encoding") != "deflate":
+            call = request.json  # a body that is not JSON at all: Sanic's own 400
+            if not isinstance(call, dict) or not isinstance(call.get("next_action"), str):
+                return response.json({"error": "Geen actie-aanroep: een JSON-object met next_action."}, status=400)
+        return None
+
+    @app.middleware("request")
     async def start_timing(request: Request) -> None:
         if request.path == "/webhook":
             request.ctx.action, request.ctx.started = _action_name(request), perf_counter()

@@ -26,9 +26,16 @@ def is_public(path: str, open_rest: bool = False) -> bool:
     return path == "/" or path.startswith(PUBLIC_PREFIXES)
 
 
+def same_secret(supplied: str, expected: str) -> bool:
+    """Compared in constant time, whatever the client sent: Sanic reads header bytes that are not
+    UTF-8 as surrogates, which a plain encode() refuses, and compare_digest refuses a str that is not
+    ASCII; either answered 500 before."""
+    return hmac.compare_digest(supplied.encode("utf-8", "surrogateescape"), expected.encode())
+
+
 def bearer_token_ok(authorization: str | None, expected: str | None) -> bool:
     """True only for `Bearer <expected>`; an unset expected token opens nothing."""
     if not expected:
         return False
     scheme, _, supplied = (authorization or "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(supplied.strip().encode(), expected.encode())
+    return scheme.lower() == "bearer" and same_secret(supplied.strip(), expected)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.access import same_secret
 from bot.messaging.limits import BUTTON_TITLE, LIST_ROWS, REPLY_BUTTONS
 
 # Limits of the Cloud API (messages reference, interactive objects).
@@ -30,7 +31,7 @@ def signature_valid(app_secret: str, body: bytes, header: str | None) -> bool:
     if not app_secret or not header or not header.startswith("sha256="):
         return False
     expected = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, header[len("sha256=") :])
+    return same_secret(header[len("sha256=") :], expected)
 
 
 @dataclass(frozen=True)

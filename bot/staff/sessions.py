@@ -10,6 +10,7 @@ from sqlalchemy import Column, Float, String, delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.access import same_secret
 from bot.database import Base
 
 SESSION_SECONDS = 8 * 3600
@@ -65,4 +66,4 @@ class Sessions:
         return hmac.new(session_id.encode(), b"form", hashlib.sha256).hexdigest()
 
     def form_token_valid(self, session_id: str, token: str) -> bool:
-        return bool(session_id and token) and hmac.compare_digest(token, self.form_token(session_id))
+        return bool(session_id and token) and same_secret(token, self.form_token(session_id))
