@@ -284,6 +284,7 @@ class Verdict:
             "lost: " + ", ".join(f"{source} {count}" for source, count in self.lost.items()),
             "duplicated: " + ", ".join(f"{source} {count}" for source, count in self.duplicated.items()),
             f"errors: {len(self.errors())}",
+            *(f"  {t.status} {t.server or '-'} {t.text!r}: {t.answer[:80]!r}" for t in self.errors()[:5]),
             f"events stored: {self.events_stored}, not published to RabbitMQ: {self.events_not_published}",
         ]
         if self.killed_at is not None:
