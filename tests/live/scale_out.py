@@ -129,7 +129,8 @@ backend rasa
     # A Rasa server that breaks off a turn is out at once, before its health check finds it gone:
     # a dying process still takes connections for a moment and never answers them.
     default-server observe layer7 error-limit 1 on-error mark-down
-    http-response set-header X-Served-By %s
+    # Also on HAProxy's own 502 for a turn the server broke off: which server failed it.
+    http-after-response set-header X-Served-By %s
 {servers("rasa", rasa_ports)}
 backend actions
     balance leastconn
@@ -158,7 +159,7 @@ class ScaleOut:
                 status, server = response.status, response.headers.get("X-Served-By", "")
                 answer = "\n".join(m.get("text", "") for m in json.loads(response.read()))
         except urllib.error.HTTPError as error:
-            status = error.code
+            status, server = error.code, error.headers.get("X-Served-By", "")
         except OSError:
             pass
         return Turn(sender, question, expected, started, time.monotonic() - started, status, answer, server)
@@ -261,11 +262,11 @@ class Verdict:
     events_not_published: int = 0
 
     def in_flight(self) -> list[Turn]:
-        """Turns without an answer that were under way when the instance was killed."""
-        killed = self.killed_at
-        if killed is None:
+        """Turns the killed server took and never answered: those under way when it was killed, and
+        any it still took while it was dying (until HAProxy saw its first broken answer)."""
+        if self.killed_server is None:
             return []
-        return [t for t in self.turns if not t.answered and t.started <= killed <= t.started + t.seconds]
+        return [t for t in self.turns if not t.answered and t.server == self.killed_server]
 
     def errors(self) -> list[Turn]:
         """HTTP errors other than the killed server's turns in flight, apologies and wrong answers."""
