@@ -18,6 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from bot.dutch import WEEKDAYS
 from bot.handoff.store import Handoff, HandoffStore, Visibility
@@ -199,6 +200,16 @@ def redis_or_skip() -> None:
         if os.environ.get("CI"):
             raise
         pytest.skip("Redis not reachable at 127.0.0.1:6379")
+
+
+def reachable(name: str, check: Callable[[], object]) -> None:
+    """`check` reaches the server, or the test is skipped; CI must have it."""
+    try:
+        check()
+    except (OSError, redis.exceptions.ConnectionError, OperationalError) as error:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"{name} not reachable: {error}")
 
 
 def rasa(*args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:

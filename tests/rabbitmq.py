@@ -52,6 +52,31 @@ class EventQueue:
                     events.append(json.loads(message.body))
         return events
 
+    def drain(self, quiet: float = 3) -> list[dict[str, Any]]:
+        """Every event still in the queue, oldest first: taken until none came for `quiet` seconds."""
+        return asyncio.run(self._drain(quiet))
+
+    async def _drain(self, quiet: float) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = []
+        connection = await aio_pika.connect(RABBITMQ_URL)
+        async with connection:
+            channel = await connection.channel()
+            # Delivered in batches, not fetched one round trip each: a long run leaves tens of thousands.
+            await channel.set_qos(prefetch_count=1000)
+            queue = await channel.declare_queue(self.queue, durable=True)
+            last = None
+            async with queue.iterator() as messages:
+                while True:
+                    try:
+                        last = await asyncio.wait_for(messages.__anext__(), quiet)
+                    except asyncio.TimeoutError:
+                        break
+                    events.append(json.loads(last.body))
+                # Acknowledged up to the last one taken: any delivered after it go back to the queue.
+                if last is not None:
+                    await last.ack(multiple=True)
+        return events
+
 
 async def _declare(names: EventQueue) -> None:
     connection = await aio_pika.connect(RABBITMQ_URL)

@@ -46,6 +46,10 @@ class Assistant:
         """The action server scripts/serve started for this assistant, if it runs."""
         return next((pid for pid, _, command in self._group() if b"actions.server" in command), None)
 
+    def rasa_server_pid(self) -> int | None:
+        """The Rasa server scripts/serve started for this assistant, if it runs."""
+        return next((pid for pid, _, command in self._group() if command[2:4] == [b"run", b"--model"]), None)
+
     def zombies(self) -> list[int]:
         """Processes of the assistant that ended and were never waited for."""
         return [pid for pid, state, _ in self._group() if state == "Z"]
@@ -98,11 +102,17 @@ def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 240) -
 
 
 @contextlib.contextmanager
-def running_assistant(
-    model: Path, folder: Path, rasa_port: int, action_port: int, extra_env: Mapping[str, str] | None = None
-) -> Iterator[Assistant]:
-    """Yields the Assistant once both servers answer; stops them afterwards."""
-    database = f"sqlite:///{folder / 'catalogue.db'}"
+def launched_assistant(
+    model: Path,
+    folder: Path,
+    rasa_port: int,
+    action_port: int,
+    extra_env: Mapping[str, str] | None = None,
+    database: str | None = None,
+) -> Iterator[tuple[Assistant, subprocess.Popen[bytes]]]:
+    """scripts/serve started, not yet answering (so several can start side by side), on the catalogue
+    in `database` or else a fresh SQLite file; stopped afterwards."""
+    database = database or f"sqlite:///{folder / 'catalogue.db'}"
     seed_all(create_engine(database, future=True))
     log = folder / "serve.log"
     env = {
@@ -123,10 +133,24 @@ def running_assistant(
             start_new_session=True,
         )
     try:
-        # "/" answers with or without the HTTP API (which is on only with RASA_API_TOKEN).
-        wait_for(f"http://127.0.0.1:{rasa_port}/", process)
-        wait_for(f"http://127.0.0.1:{action_port}/health", process)
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", log, database, env.get("RASA_API_TOKEN"), process.pid)
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", log, database, env.get("RASA_API_TOKEN"), process.pid), process
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # a test may have stopped it already
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def wait_until_answering(assistant: Assistant, process: subprocess.Popen[bytes], action_port: int) -> None:
+    # "/" answers with or without the HTTP API (which is on only with RASA_API_TOKEN).
+    wait_for(f"{assistant.url}/", process)
+    wait_for(f"http://127.0.0.1:{action_port}/health", process)
+
+
+@contextlib.contextmanager
+def running_assistant(
+    model: Path, folder: Path, rasa_port: int, action_port: int, extra_env: Mapping[str, str] | None = None
+) -> Iterator[Assistant]:
+    """Yields the Assistant once both servers answer; stops them afterwards."""
+    with launched_assistant(model, folder, rasa_port, action_port, extra_env) as (assistant, process):
+        wait_until_answering(assistant, process, action_port)
+        yield assistant

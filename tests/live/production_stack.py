@@ -61,33 +61,45 @@ def timed(assistant: Assistant, sender: str, text: str) -> tuple[list[Reply], fl
     return replies, time.monotonic() - started
 
 
-@contextlib.contextmanager
-def production_stack(
-    model: Path, folder: Path, fake_api: FakeApi, tracker_db_url: str, rasa_port: int, action_port: int, proxy_port: int
-) -> Iterator[Stack]:
-    """Proxies on proxy_port (action server), +1 (Redis) and +2 (RabbitMQ)."""
+def production_environment(
+    tracker_db_url: str, events: EventQueue, redis_port: int, rabbitmq: tuple[str, int]
+) -> dict[str, str]:
+    """What endpoints.production.yml reads: the tracker store in this database, locks (and the rate
+    limits' counts) in Redis on this machine's redis_port, events to their own exchange and queue at
+    rabbitmq (host, port). The REST channel open, as the tests' residents reach it."""
     tracker_db = make_url(tracker_db_url)
-    events = new_event_queue()
     broker = events.broker_settings
-    env = {
-        **assistant_environment(folder, fake_api),
+    return {
         "RASA_ENDPOINTS": "endpoints.production.yml",
         "WMO_OPEN_REST": "true",
-        "ACTION_SERVER_URL": f"http://127.0.0.1:{proxy_port}/webhook",
         "TRACKER_DB_HOST": str(tracker_db.host),
         "TRACKER_DB_PORT": str(tracker_db.port),
         "TRACKER_DB_NAME": str(tracker_db.database),
         "TRACKER_DB_USER": str(tracker_db.username),
         "TRACKER_DB_PASSWORD": tracker_db.password or "",
         "REDIS_HOST": "127.0.0.1",
-        "REDIS_PORT": str(proxy_port + 1),
+        "REDIS_PORT": str(redis_port),
         "REDIS_LOCK_DB": "1",
-        "RABBITMQ_HOST": "127.0.0.1",
-        "RABBITMQ_PORT": str(proxy_port + 2),
+        "RABBITMQ_HOST": rabbitmq[0],
+        "RABBITMQ_PORT": str(rabbitmq[1]),
         "RABBITMQ_USERNAME": broker["username"],
         "RABBITMQ_PASSWORD": broker["password"],
         "RABBITMQ_EXCHANGE": events.exchange,
         "RABBITMQ_QUEUE": events.queue,
+    }
+
+
+@contextlib.contextmanager
+def production_stack(
+    model: Path, folder: Path, fake_api: FakeApi, tracker_db_url: str, rasa_port: int, action_port: int, proxy_port: int
+) -> Iterator[Stack]:
+    """Proxies on proxy_port (action server), +1 (Redis) and +2 (RabbitMQ)."""
+    events = new_event_queue()
+    broker = events.broker_settings
+    env = {
+        **assistant_environment(folder, fake_api),
+        **production_environment(tracker_db_url, events, proxy_port + 1, ("127.0.0.1", proxy_port + 2)),
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{proxy_port}/webhook",
     }
     actions = TcpProxy(proxy_port, ("127.0.0.1", action_port))
     redis = TcpProxy(proxy_port + 1, ("127.0.0.1", 6379))

@@ -27,7 +27,7 @@ import yaml
 from bot.municipality import municipality
 from bot.settings import ROOT
 from channels.action_server_guard import PROBE_INTERVAL
-from tests.helpers import ACTION_PORT, PORT_BASE, RASA_PORT, end_connections
+from tests.helpers import ACTION_PORT, PORT_BASE, RASA_PORT, end_connections, reachable
 from tests.live.assistant_process import Assistant, Reply, joined
 from tests.live.fake_api import FakeApi
 from tests.live.production_stack import Stack, keys, production_stack, timed
@@ -39,15 +39,6 @@ HEALTH_TIMEOUT = float(yaml.safe_load((ROOT / "endpoints.production.yml").read_t
 # Turn times vary on a machine other work shares.
 MARGIN = 1.0
 PERSONAL = ("111222333", "06-12345678")
-
-
-def reachable(name: str, check: Any) -> None:
-    try:
-        check()
-    except (OSError, redis.exceptions.ConnectionError) as error:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"{name} not reachable: {error}")
 
 
 def normal_turn_time(assistant: Assistant, sender: str) -> float:
