@@ -14,10 +14,9 @@ import time
 import uuid
 from pathlib import Path
 
-from benchmarks.turn_latency import timed
 from bot.settings import ROOT
 from tests.helpers import assistant_environment
-from tests.live.assistant_process import Assistant, running_assistant
+from tests.live.assistant_process import Assistant, running_assistant, timed
 from tests.live.fake_api import FakeApi
 
 HUGE = "mail a@b.nl " * 8_400  # 100,800 characters of what the old redaction choked on

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.settings import ROOT
 from tests.helpers import assistant_environment
-from tests.live.assistant_process import Assistant, running_assistant
+from tests.live.assistant_process import Assistant, running_assistant, timed
 from tests.live.channel_clients import cloud_post, cloud_text, new_resident
 from tests.live.fake_api import FakeApi
 
@@ -43,12 +43,6 @@ PERSONAL = [
     "Mijn BSN is 111222333, kan ik een traplift krijgen?",
     "Bel mij op 06-12345678 of mail naar a.jansen@example.nl",
 ]
-
-
-def timed(assistant: Assistant, sender: str, text: str) -> float:
-    start = time.perf_counter()
-    assert assistant.say(sender, text), text
-    return time.perf_counter() - start
 
 
 def timed_whatsapp(assistant: Assistant, fake_api: FakeApi, resident: str, text: str) -> float:

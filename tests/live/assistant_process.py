@@ -84,6 +84,13 @@ class Assistant:
         return messages
 
 
+def timed(assistant: Assistant, sender: str, text: str) -> float:
+    """Seconds until `text` from `sender` is answered (the benchmarks' measure of a turn)."""
+    start = time.perf_counter()
+    assert assistant.say(sender, text), text
+    return time.perf_counter() - start
+
+
 def joined(messages: Iterable[Reply]) -> str:
     return "\n".join(m.get("text", "") for m in messages)
 
