@@ -25,8 +25,9 @@ from sanic.response import HTTPResponse
 from bot.access import bearer_token_ok
 from bot.database import default_engine
 from bot.observability.health import TIMEOUT_SECONDS, Check, database_answers, health, in_thread
-from bot.observability.metrics import exposition
+from bot.observability.metrics import QueueLength, exposition
 from bot.settings import settings
+from stores.event_broker import BufferedPikaEventBroker
 
 READY = ("model", "tracker_store", "lock_store")
 
@@ -44,6 +45,16 @@ def _tracker_store_ping(store: TrackerStore | None) -> Callable[[], object]:
     if isinstance(store, RedisTrackerStore):
         return store.red.ping
     return _nothing
+
+
+def _event_broker(store: TrackerStore | None) -> BufferedPikaEventBroker | None:
+    """The broker the configured tracker store publishes to, under Rasa's and our wrappers."""
+    for attribute in ("_tracker_store", "_inner", None):
+        broker = getattr(store, "event_broker", None)
+        if isinstance(broker, BufferedPikaEventBroker):
+            return broker
+        store = getattr(store, attribute, None) if attribute else None
+    return None
 
 
 def _lock_store_ping(store: LockStore | None) -> Callable[[], object]:
@@ -121,7 +132,18 @@ class Metrics(InputChannel):
         async def metrics(request: Request) -> HTTPResponse:
             if not bearer_token_ok(request.headers.get("authorization"), settings().metrics_token):
                 return response.json({"error": "Niet toegestaan."}, status=401)
-            body, content_type = exposition()
+            agent: Agent | None = getattr(request.app.ctx, "agent", None)
+            broker = _event_broker(agent.tracker_store if agent else None)
+            queues = (
+                (
+                    QueueLength(
+                        "wmo_events_unpublished", "Events RabbitMQ has not confirmed yet", lambda: broker.unpublished
+                    ),
+                )
+                if broker
+                else ()
+            )
+            body, content_type = exposition(queues)
             return response.raw(body, content_type=content_type)
 
         return page

@@ -66,6 +66,12 @@ class BufferedPikaEventBroker(PikaEventBroker):
         return len(self._unpublished_events)
 
     @property
+    def unpublished(self) -> int:
+        """Events RabbitMQ has not confirmed yet: waiting, or being published right now. Under load
+        Rasa's event loop is busy with the models, so this grows and shrinks again when it eases."""
+        return self.waiting + len(self._background_tasks)
+
+    @property
     def dropped(self) -> int:
         """Events dropped for lack of room since the process started."""
         return self._unpublished_events.dropped

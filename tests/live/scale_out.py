@@ -11,6 +11,7 @@ compared with what the residents sent and were answered."""
 import contextlib
 import json
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -38,6 +39,9 @@ HAPROXY = Path(os.environ.get("HAPROXY", "/usr/sbin/haproxy"))
 TURN_TIMEOUT = 150
 APOLOGY = "Sorry, er gaat bij ons iets mis"
 RETRY_PAUSE = 1.0
+METRICS_TOKEN = "scale-out-metrics"
+# How long a Rasa server that was busy may take to publish its backlog once the residents stop.
+PUBLISHING_TIMEOUT = 180
 
 # Conversations whose turns lean on earlier ones ("Wat kost dat?"), so a turn answered by the other
 # server than the one before it shows whether the conversation travelled along. (question, a
@@ -172,6 +176,22 @@ class ScaleOut:
         os.kill(pid, signal.SIGKILL)
         return time.monotonic()
 
+    def unpublished(self, index: int) -> int:
+        """Events instance `index`'s Rasa server has not had confirmed by RabbitMQ (its /metrics)."""
+        request = urllib.request.Request(
+            f"{self.instances[index].url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read().decode()
+        return int(float(re.search(r"^wmo_events_unpublished (\S+)$", body, re.M).group(1)))  # type: ignore[union-attr]
+
+    def wait_for_publishing(self, killed: int | None) -> None:
+        """Until every living Rasa server has published what it kept back while it was busy."""
+        deadline = time.monotonic() + PUBLISHING_TIMEOUT
+        for index in range(len(self.instances)):
+            while index != killed and self.unpublished(index) and time.monotonic() < deadline:
+                time.sleep(0.5)
+
     def stored(self) -> dict[str, list[Event]]:
         """Every conversation's events as PostgreSQL holds them, in the order they were stored."""
         engine = create_engine(self.tracker_db_url, future=True)
@@ -186,8 +206,8 @@ class ScaleOut:
         return conversations
 
     def published(self) -> dict[str, list[Event]]:
-        """Every conversation's events as RabbitMQ got them. A Rasa server that was busy publishes
-        in bursts, seconds apart: taken until none came for a while."""
+        """Every conversation's events as RabbitMQ got them (after wait_for_publishing): taken until
+        none came for a while."""
         conversations: dict[str, list[Event]] = defaultdict(list)
         for event in self.events.drain(quiet=5):
             conversations[event["sender_id"]].append(event)
@@ -231,6 +251,7 @@ def scale_out(model: Path, folder: Path, fake_api: FakeApi, instances: int, port
                 **assistant_environment(own, fake_api),
                 **production_environment(database, events, 6379, (broker["host"], broker["port"])),
                 "ACTION_SERVER_URL": f"http://127.0.0.1:{port + 1}/webhook",
+                "WMO_METRICS_TOKEN": METRICS_TOKEN,
             }
             started = launched_assistant(model, own, rasa_port, action_port, env, database)
             launched.append((stack.enter_context(started), action_port))
@@ -360,13 +381,14 @@ def run_residents(stack: ScaleOut, residents: int, seconds: float, kill_after: f
     threads = [threading.Thread(target=resident, args=(stack, n, until, turns)) for n in range(residents)]
     for thread in threads:
         thread.start()
-    killed_at = killed_server = None
+    killed_at = killed_server = killed = None
     if kill_after is not None:
         time.sleep(kill_after)
-        last = len(stack.instances) - 1
-        killed_at, killed_server = stack.kill(last), server_name("rasa", last)
+        killed = len(stack.instances) - 1
+        killed_at, killed_server = stack.kill(killed), server_name("rasa", killed)
     for thread in threads:
         thread.join()
+    stack.wait_for_publishing(killed)
     verdict = Verdict(turns, started, seconds, killed_at, killed_server)
     stored, published = stack.stored(), stack.published()
     verdict.lost["PostgreSQL"], verdict.duplicated["PostgreSQL"] = compare(turns, stored, lambda t: True)

@@ -84,8 +84,10 @@ def test_events_wait_while_rabbitmq_is_down_and_arrive_when_it_is_back(event_que
         proxy.down()
         await store.save(turn(sender, 2))  # the conversation goes on
         await until(lambda: broker.waiting == 6)
+        # What operators see as wmo_events_unpublished (channels/operations.py).
+        assert broker.unpublished == 6
         proxy.up()
-        await until(lambda: broker.waiting == 0)
+        await until(lambda: broker.unpublished == 0)
         await broker.close()
 
     with tcp_proxy(PROXY_PORT, ("127.0.0.1", 5672)) as proxy:
