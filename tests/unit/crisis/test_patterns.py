@@ -129,9 +129,16 @@ SIGNS = [
     ("waar kan ik vannacht nog slapen, mijn vriend heeft me eruit gezet", "dakloos"),
     ("is er vanavond ergens een bed vrij voor mij", "dakloos"),
     ("ik sta sinds vanmiddag op straat, wat nu", "dakloos"),
+    ("hij heeft me gisteren in de keuken hard geslagen", "geweld"),
+    ("opa is gestruikeld in de gang en hij bloedt uit zijn hoofd", "gevaar"),
+    ("ze is gevallen en praat nu heel verward", "gevaar"),
+    ("mijn vader praat opeens onduidelijk en zijn mond hangt", "gevaar"),
 ]
 
 ORDINARY = [
+    "mijn moeder is vorig jaar van de trap gevallen, kan ze een traplift krijgen",
+    "mijn vader praat onduidelijk sinds zijn beroerte, kan hij hulp bij de post krijgen",
+    "ik ben gisteren gevallen met de fiets, niks ergs, maar kan ik een rollator lenen",
     "het wijkteam neemt al dagen de telefoon niet op, hoe bereik ik ze",
     "mijn moeder neemt de telefoon niet op als ze slaapt, kan de thuiszorg bellen",
     "de regiotaxi neemt sinds gisteren de telefoon niet op",
