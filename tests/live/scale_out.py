@@ -211,7 +211,9 @@ class ScaleOut:
         conversations: dict[str, list[Event]] = defaultdict(list)
         for event in self.events.drain(quiet=5):
             conversations[event["sender_id"]].append(event)
-        return conversations
+        # Rasa publishes each event in its own task, so they reach the queue in any order: a
+        # consumer puts a conversation back in order by the events' timestamps.
+        return {sender: sorted(events, key=lambda e: e["timestamp"]) for sender, events in conversations.items()}
 
 
 def wait_until_balanced(url: str, instances: int, timeout: float = 30) -> None:
