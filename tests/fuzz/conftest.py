@@ -1,4 +1,6 @@
-"""The targets, served once for the whole fuzz suite, and the error log each test must leave empty."""
+"""The targets, served once for the whole fuzz suite, and the error log each test must leave empty.
+The target sets production's environment while it runs: scoped to this package, so the tests after
+it (the live assistant inherits the environment) see the environment as it was."""
 
 import logging
 from collections.abc import Iterator
@@ -9,7 +11,7 @@ from tests.fuzz.target import ErrorLog, Target, running
 from tests.live.fake_api import FakeApi
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def target(tmp_path_factory: pytest.TempPathFactory, fake_api: FakeApi) -> Iterator[Target]:
     with running(tmp_path_factory.mktemp("fuzz"), fake_api) as served:
         yield served
