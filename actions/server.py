@@ -66,6 +66,10 @@ def create_app(token: str, metrics_token: str | None = None) -> Sanic:
 
     @app.middleware("request")
     async def refuse_what_is_no_action_call(request: Request) -> HTTPResponse | None:
+        # A body announced over the limit is refused for its size first, whatever it would hold.
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            return response.json({"error": "Niet verwerkt."}, status=413)
         # rasa_sdk's handler reads any JSON as an object: a list, a number or nothing answered 500.
         if request.path == "/webhook" and request.headers.get("content-encoding") != "deflate":
             call = request.json  # a body that is not JSON at all: Sanic's own 400
