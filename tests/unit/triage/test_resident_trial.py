@@ -23,7 +23,13 @@ from bot.triage.dialogue import DANGER
 from bot.triage.model import Age, Question
 from tests.unit.triage.test_conversations import Conversation, matcher  # noqa: F401 (fixture)
 
-FILES = ("resident_trial.yml", "resident_trial_2.yml", "resident_trial_3.yml", "resident_trial_4.yml")
+FILES = (
+    "resident_trial.yml",
+    "resident_trial_2.yml",
+    "resident_trial_3.yml",
+    "resident_trial_4.yml",
+    "resident_trial_5.yml",
+)
 # Per file: the situations, the facts' `defaults` and the answer bank (`answers`).
 TRIALS: dict[str, dict[str, Any]] = {
     name: yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8")) for name in FILES
