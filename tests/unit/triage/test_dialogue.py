@@ -145,6 +145,7 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("ik heb wondverzorging nodig", "medisch"),
         ("kan de logopedist bij mij thuis komen na het ongeluk", "medisch"),
         ("ik wil ergotherapie om weer zelf te koken", "medisch"),
+        ("wie helpt er in huis na mijn bevalling in maart", "medisch"),
         ("de ergotherapeut zei dat ik een douchestoel nodig heb", "hulpmiddel"),
         ("ik wil een driewielfiets", "vervoer"),
         ("ik heb incontinentiemateriaal nodig", "zvw_hulpmiddel"),
