@@ -43,6 +43,14 @@ def provisions_in_context(tracker: Tracker) -> list[str]:
     return named_provisions(tracker) or ([slot] if slot else [])
 
 
+def provisions_of_need(tracker: Tracker) -> list[str]:
+    """The provisions of the need the resident describes without naming one ("hij kan niet meer
+    goed douchen"): their answer says more than a menu of provisions that may not fit."""
+    needs = services().triage()[0].needs
+    need = needs.match(message_of(tracker).text, ())
+    return list(needs[need].provisions[:MAX_PROVISIONS_PER_ANSWER]) if need else []
+
+
 class CatalogueAnswer:
     """Mixin for actions that answer from the catalogue; not an Action itself, so rasa_sdk does not
     register it. If the database fails, the resident still gets a clear answer."""
@@ -93,7 +101,7 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
         return "action_provision_info"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        found = self.provisions(named_provisions(tracker))
+        found = self.provisions(named_provisions(tracker) or provisions_of_need(tracker))
         if not found:
             options = self.provisions(list(SUGGESTED_PROVISIONS))
             dispatcher.utter_message(

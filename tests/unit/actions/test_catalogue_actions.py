@@ -87,6 +87,21 @@ def test_provision_info_without_a_provision_asks_which_one(
     assert '/provision_info{"provision":"scootmobiel"}' in payloads and payloads[-1] == "/provision_overview"
 
 
+@pytest.mark.parametrize(
+    ("question", "provision"),
+    [
+        ("mijn schoonvader is 88 en kan niet meer goed douchen, wat kan de gemeente doen?", "Persoonlijke verzorging"),
+        ("wat is er als je je huis niet meer schoon krijgt", "Huishoudelijke ondersteuning"),
+    ],
+)
+def test_a_need_described_without_a_provision_gets_that_needs_provision(
+    action_services: Services, dispatcher: CollectingDispatcher, question: str, provision: str
+) -> None:
+    dispatch(ActionProvisionInfo(), dispatcher, make_tracker(question, "provision_info"))
+    assert texts(dispatcher)[0].startswith(provision)
+    assert "utter_ask_which_provision" not in texts(dispatcher)
+
+
 def test_two_provisions_in_one_question_get_two_answers(
     action_services: Services, dispatcher: CollectingDispatcher
 ) -> None:
