@@ -188,6 +188,10 @@ class Needs:
         own words (the longest word wins), else of a word typed with one letter wrong, else None.
         A need's word that is itself a provision's name says more than the provision: the catalogue's
         hulphond names the blindengeleidehond too, which the health insurer provides."""
+        # "ik loop met een rollator en kan niet meer met de bus": what is used already is no need (not_items).
+        plain = normalise(text)
+        if len(plain) == len(text):
+            text = self._not_items.sub(lambda found: " " * len(found.group()), plain)
         mentions = self._words.find(text)
         named = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
         if named_provisions and not named:  # a clicked button: the provision, no words

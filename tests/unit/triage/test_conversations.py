@@ -310,6 +310,32 @@ CHECKS = [
         Reason.wlz_indicatie,
         {Question.subject, Question.need, Question.wlz, Question.residence},
     ),
+    # Trial 4's kinds of repeats, in other words: an aid in use is no need, an age and cause in brackets,
+    # a child's age in words, at home with the parents, an aid that no longer fits.
+    (
+        "Mijn schoonvader (84, parkinson) loopt met een rollator en komt niet meer met de bus bij zijn zus. "
+        "De dokter zegt dat dit zo blijft.",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.age, Question.limitation},
+    ),
+    (
+        "Ons zoontje is zeven en heeft een spierziekte. Hij woont gewoon bij ons thuis en heeft een "
+        "Wlz-indicatie. We hebben een traplift nodig.",
+        {Question.has_it: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.wlz_thuis_wmo,
+        {Question.subject, Question.age, Question.need, Question.wlz, Question.residence, Question.limitation},
+    ),
+    (
+        "Mijn moeder heeft een indicatie van het CIZ en woont zelfstandig. Haar oude rolstoel krijgt ze zelf "
+        "niet meer vooruit.",
+        {Question.duration: "lang"},
+        Outcome.maatwerk_mogelijk,
+        Reason.wlz_thuis_wmo,
+        {Question.subject, Question.need, Question.wlz, Question.residence, Question.has_it},
+    ),
 ]
 
 
