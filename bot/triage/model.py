@@ -50,6 +50,8 @@ class Reason(str, Enum):
     niet_algemeen_gebruikelijk = "niet_algemeen_gebruikelijk"
     voor_iedereen = "voor_iedereen"
     wlz_instelling_mobiliteit = "wlz_instelling_mobiliteit"
+    zvw_eerstelijnsverblijf = "zvw_eerstelijnsverblijf"
+    wlz_vervoer_dagbesteding = "wlz_vervoer_dagbesteding"
 
 
 class Question(str, Enum):

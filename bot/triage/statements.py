@@ -88,6 +88,7 @@ _SUBJECT_VERBS = (
 _FOR_RELATIVE = re.compile(
     rf"\b(?:voor|namens|over|om) {_RELATIVE}\b|\b(?:voor|namens) (?:een|mijn|onze) (client)\b"
     r"|\b(?:voor|namens|over|om) (?:een|de) (buurvrouw|buurman|vriend|vriendin|kennis|client)\b"
+    r"|(?:^|[.;!?] ?)(?:een|de|mijn) (client)\b"  # "Een cliënt van 58 kan ..."
     rf"|(?:^|[.,;!?] ?)(?:kan|mag|heeft|krijgt|komt|wil) {_RELATIVE}\b"
     rf"|\b{_RELATIVE} (?:van|is) (?:al |bijna |ruim )?(?:{_NUMBER})\b"
     rf"|\b(?:de|het|haar|zijn) (?:\w+ )?\w+ van {_RELATIVE}\b"  # "de (elektrische) rolstoel van mijn vrouw"
@@ -113,7 +114,8 @@ _FOR_SOMEONE = re.compile(r"\b(?:voor|namens|over) (?:iemand anders|een ander|ee
 # or carer ("ik denk dat", "ik vraag het voor", "ik zorg voor", "ik maak me zorgen").
 _SPEAKER = (
     r"(?:denk|dacht|vraag|vroeg|vind|merk|merkte|maak|zorg|help|verzorg|hoop|zie dat|zie hoe|hoor dat|hoorde"
-    r"|ben bang dat|ben benieuwd|heb gemerkt|heb gezien|heb het idee|wil weten|wil graag weten|schrijf|bel|mail)"
+    r"|ben bang dat|ben benieuwd|heb gemerkt|heb gezien|heb het idee|wil weten|wil graag weten|schrijf|bel|mail"
+    r"|werk als|werk bij|werk in|werk voor)"
 )
 _FOR_SELF = re.compile(
     r"^(?:kan|kom|heb|krijg|mag|wil) ik\b|^(?:we|wij) (?:hebben|willen|kunnen|zijn|wonen)\b"

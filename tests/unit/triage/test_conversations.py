@@ -336,6 +336,44 @@ CHECKS = [
         Reason.wlz_thuis_wmo,
         {Question.subject, Question.need, Question.wlz, Question.residence, Question.has_it},
     ),
+    # Trial 4's Wlz and Zvw kinds in other words: transport to the Wlz day care, a compound typed apart,
+    # a stay to recover, a speaker's work that is no need and NAH with cognitive effects, a medical cause.
+    (
+        "Mijn tante heeft een Wlz-indicatie en woont nog thuis. Wie betaalt de taxi naar haar dagbehandeling?",
+        {},
+        Outcome.wlz,
+        Reason.wlz_vervoer_dagbesteding,
+        {Question.subject, Question.need, Question.wlz, Question.residence},
+    ),
+    (
+        "Vergoedt de Wmo incontinentie broekjes voor mijn moeder?",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_hulpmiddel,
+        {Question.subject, Question.need_text, Question.need},
+    ),
+    (
+        "Mijn buurman (80) ligt in het ziekenhuis na een val. Hij kan nog niet naar huis; waar kan hij herstellen?",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_eerstelijnsverblijf,
+        {Question.subject, Question.need_text, Question.need},
+    ),
+    (
+        "Ik werk als maatschappelijk werker. Een cliënt van 58 kan na een herseninfarct zijn post en afspraken "
+        "niet meer overzien; hij woont alleen en heeft niemand.",
+        {Question.wlz: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.algemene_voorziening_niet_passend,
+        {Question.subject, Question.age, Question.need, Question.limitation, Question.help_now, Question.general},
+    ),
+    (
+        "Mijn schoonmoeder (70) heeft net een nieuwe heup en kan zich een paar weken niet douchen. Ze woont alleen.",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_verzorging,
+        {Question.subject, Question.need, Question.medical},
+    ),
 ]
 
 
@@ -376,6 +414,13 @@ def test_an_adult_asking_for_themselves_is_never_asked_about_being_under_18(talk
         typed={Question.need_text: "ik ben eenzaam"},
     )
     assert Question.age not in talk.asked
+
+
+def test_care_day_and_night_in_the_resident_s_words_goes_to_the_wlz(talk: Conversation) -> None:
+    talk.open("Mijn man (79) heeft vergevorderde MS en kan geen moment meer alleen zijn.")
+    result = talk.play({}, typed={Question.need_text: "iemand die dag en nacht bij hem is"})
+    assert result.outcome is Outcome.wlz and Reason.wlz_zorg_24_uur in result.reasons
+    assert talk.asked == [Question.need_text], "the need in words is read, not asked again with buttons"
 
 
 def test_correcting_the_topic_keeps_the_answers_that_still_count(talk: Conversation) -> None:
