@@ -374,6 +374,44 @@ CHECKS = [
         Reason.zvw_verzorging,
         {Question.subject, Question.need, Question.medical},
     ),
+    # Trial 4's algemeen gebruikelijk and Jeugdwet kinds in other words.
+    (
+        "Betaalt de gemeente een ventilator? Door mijn hartfalen heb ik het in de zomer erg benauwd.",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.need_text, Question.limitation},
+    ),
+    (
+        "Mijn moeder (88) heeft artrose in haar handen. Kan de gemeente thermostaatkranen in haar badkamer zetten?",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.limitation, Question.has_it},
+    ),
+    (
+        "Mijn dochter heeft een licht verstandelijke beperking en gaat voor het eerst op kamers. Vergoedt de Wmo "
+        "de inrichting?",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.need_text, Question.limitation},
+    ),
+    (
+        "Ons dochtertje van zes heeft het syndroom van Down. Kan ze eens per maand een weekend logeren zodat wij "
+        "even rust hebben?",
+        {},
+        Outcome.jeugdwet,
+        Reason.jeugdwet,
+        {Question.subject, Question.age, Question.need},
+    ),
+    (
+        "Onze zoon (12, autisme) zoekt naschoolse opvang waar ze hem begrijpen.",
+        {},
+        Outcome.jeugdwet,
+        Reason.jeugdwet,
+        {Question.subject, Question.age, Question.need_text, Question.need},
+    ),
 ]
 
 
@@ -462,7 +500,9 @@ def test_the_estimate_names_the_item_and_gives_advice_only_where_it_fits(talk: C
     assert "Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk" in text
     assert "Koop" not in text and "verbouw" not in text.lower(), "transport: nothing to buy or rebuild"
     tap = Conversation(talk.dialogue, talk.matcher).open("kan ik een thermostaatkraan krijgen").play({})
-    assert "Iemand zonder beperking koopt een thermostaatkraan ook gewoon" in advice.message(tap)
+    assert "Iemand zonder beperking betaalt een thermostaatkraan ook zelf" in advice.message(tap)
+    fan = Conversation(talk.dialogue, talk.matcher).open("krijg ik een ventilator via de wmo? ik heb copd").play({})
+    assert "betaalt een ventilator ook zelf" in advice.message(fan)
     stairs = Conversation(talk.dialogue, talk.matcher).open("ik ben 80 en kan de trap niet meer op")
     assert "Verbouw of koop nog niets" in advice.message(stairs.play({Question.wlz: "nee", Question.has_it: "nee"}))
 
