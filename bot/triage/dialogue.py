@@ -17,6 +17,7 @@ from bot.dialogue.message import Message
 from bot.dutch import normalise
 from bot.triage.model import (
     UNSURE,
+    Age,
     Assessment,
     General,
     HasIt,
@@ -31,6 +32,7 @@ from bot.triage.needs import Need, Needs
 from bot.triage.questions import Questions, age_for
 from bot.triage.rules import assess
 from bot.triage.statements import (
+    ADULT_KIN,
     healthy_housemate,
     lives_alone,
     names_relative,
@@ -218,6 +220,8 @@ class TriageDialogue:
         who = str(found.get(WHO) or slots.get(WHO) or "uw naaste") if for_other else None
         years = stated_years(text, for_other=for_other)
         age = age_for(years) if years is not None else None
+        if age is None and who and who.removeprefix("uw ") in ADULT_KIN:
+            age = Age.ouder  # "mijn moeder", "mijn man": an adult, whatever the age
         limitation = self.needs.limitation(text)
         if limitation is None and years is not None and years >= self.needs.old_age:
             limitation = Limitation.lichamelijk  # old age is a cause of its own

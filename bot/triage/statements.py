@@ -130,6 +130,12 @@ _FOR_SELF = re.compile(
 
 _CARER = re.compile(
     r"\bik (?:ben|ben de|ben zijn|ben haar) mantelzorger\b|\bik (?:zorg|verzorg|help)\b|\bmantelzorger (?:van|voor)\b"
+    r"|\bik ben (?:\w+ ){0,2}en (?:zorg|verzorg) (?:al )?(?:voor )?(?:mijn|m'n)\b"  # "ik ben 72 en zorg voor mijn man"
+)
+# Whoever is a parent, partner or grandparent of the resident is an adult: never asked "jonger dan 18?".
+ADULT_KIN = frozenset(
+    {"moeder", "vader", "man", "vrouw", "partner", "echtgenoot", "echtgenote", "opa", "oma", "schoonmoeder"}
+    | {"schoonvader", "stiefmoeder", "stiefvader", "tante", "oom", "zwager", "schoonzus", "schoonzoon", "schoondochter"}
 )
 
 _NOT_YEARS = r"(?! ?(?:maanden|maand|weken|week|dagen|dag|keer|uur|minuten|kilo|kg|procent|%|euro))"

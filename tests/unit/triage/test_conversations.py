@@ -412,6 +412,35 @@ CHECKS = [
         Reason.jeugdwet,
         {Question.subject, Question.age, Question.need_text, Question.need},
     ),
+    # Trial 4's needs in other words: carers meeting carers, small jobs, the washing, a house getting dirtier.
+    (
+        "Ik zorg al jaren voor mijn vrouw met parkinson en zoek contact met andere mantelzorgers.",
+        {Question.wlz: "nee", Question.help_now: "nee", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need_text, Question.need, Question.age},
+    ),
+    (
+        "Wie kan bij mijn opa (90) de klusjes in huis doen, zoals gordijnen ophangen?",
+        {Question.help_now: "nee", Question.housemate: "nee", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need_text, Question.need, Question.age, Question.limitation},
+    ),
+    (
+        "Door mijn reuma kan ik mijn was niet meer doen",
+        {Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.limitation},
+    ),
+    (
+        "Het huis van mijn tante wordt steeds viezer, ze ziet slecht en woont alleen.",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.age, Question.housemate},
+    ),
 ]
 
 
@@ -452,6 +481,16 @@ def test_an_adult_asking_for_themselves_is_never_asked_about_being_under_18(talk
         typed={Question.need_text: "ik ben eenzaam"},
     )
     assert Question.age not in talk.asked
+
+
+def test_letters_one_cannot_read_for_the_language_alone_go_to_the_help_for_everyone(talk: Conversation) -> None:
+    talk.open("Ik kom uit Syrië en begrijp de brieven van de gemeente en de zorgverzekeraar niet. Wie helpt mij?")
+    result = talk.play(
+        {Question.general: "nog_niet"},
+        typed={Question.limitation: "nee, ik ben niet ziek, ik spreek alleen nog weinig Nederlands"},
+    )
+    assert result.outcome is Outcome.algemene_voorziening and Reason.voor_iedereen in result.reasons
+    assert talk.asked == [Question.limitation]
 
 
 def test_care_day_and_night_in_the_resident_s_words_goes_to_the_wlz(talk: Conversation) -> None:
