@@ -17,7 +17,6 @@ from bot.dialogue.message import Message
 from bot.dutch import normalise
 from bot.triage.model import (
     UNSURE,
-    Age,
     Assessment,
     General,
     HasIt,
@@ -62,6 +61,7 @@ DANGER = "danger_signalled"
 QUESTIONS = tuple(question.value for question in Question)
 SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF, ITEM, COGNITIVE)
 MAX_NEED_TEXT = 500
+_DENIED_CAUSE = re.compile(r"\b(?:niet|geen|zonder)(?: \w+)?(?: (?:ziek|ziekte|wond|operatie|pijn))?\b")
 # Answers that belong to one topic: a new topic asks them again. Who, age, the cause, the Wlz stay.
 _TOPIC_ANSWERS = (
     Question.safe_tonight,
@@ -102,6 +102,7 @@ class TriageDialogue:
             cognitive=bool(slots.get(COGNITIVE)),
             item=slots.get(ITEM) or None,
             danger=bool(slots.get(DANGER)),
+            adult=str(slots.get(WHO) or "").removeprefix("uw ") in ADULT_KIN,
         )
 
     def assess(self, slots: Mapping[str, Any]) -> Assessment:
@@ -220,8 +221,6 @@ class TriageDialogue:
         who = str(found.get(WHO) or slots.get(WHO) or "uw naaste") if for_other else None
         years = stated_years(text, for_other=for_other)
         age = age_for(years) if years is not None else None
-        if age is None and who and who.removeprefix("uw ") in ADULT_KIN:
-            age = Age.ouder  # "mijn moeder", "mijn man": an adult, whatever the age
         limitation = self.needs.limitation(text)
         if limitation is None and years is not None and years >= self.needs.old_age:
             limitation = Limitation.lichamelijk  # old age is a cause of its own
@@ -253,7 +252,8 @@ class TriageDialogue:
 
     def _medical(self, text: str, topic: Need | None) -> bool:
         """ "komt thuis na een darmoperatie en kan zich niet wassen": washing help for a medical cause."""
-        return topic is not None and topic.personal_care and bool(self._medical_cause.search(normalise(text)))
+        said = _DENIED_CAUSE.sub(" ", normalise(text))  # "hij is verder niet ziek" names no cause
+        return topic is not None and topic.personal_care and bool(self._medical_cause.search(said))
 
     def _tried_general(self, text: str, message: Message, topic: Need | None) -> bool:
         """Walk-in help named ("het steunpunt", "de maaltijdservice") and tried without result; of the

@@ -187,6 +187,7 @@ class TriageAnswers:
     item: str | None = None
     danger: bool = False
     crisis: tuple[CrisisKind, ...] = ()
+    adult: bool = False  # it is for a parent, partner or grandparent: never asked "jonger dan 18?"
 
     def get(self, question: Question) -> Any:
         return getattr(self, question.name)

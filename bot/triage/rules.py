@@ -180,7 +180,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
 
 
 def _minor(a: TriageAnswers, answer: Callable[[Question], Any]) -> bool:
-    """Under 18. An adult typing for themselves is not asked; a stated age still counts."""
-    if a.subject is Subject.zelf and a.age is None:
+    """Under 18. An adult typing for themselves, or for a parent, partner or grandparent, is not asked; a
+    stated age still counts."""
+    if a.age is None and (a.subject is Subject.zelf or a.adult):
         return False
     return answer(Question.age) is Age.jonger

@@ -95,7 +95,10 @@ _FOR_RELATIVE = re.compile(
 )
 # Weaker: "mijn man is ziek" may come before "ik kan het huishouden niet alleen".
 # Any other verb after a relative who opens the message: "Mijn vrouw revalideert na een beroerte".
-_THIRD_PERSON = r"(?!(?:niet|met|dat|wat|want|toch|ooit|echt|eigenlijk|net|pas|vaak|laatst|zelf)\b)\w{3,}(?:t|dt)"
+_THIRD_PERSON = (
+    r"(?!(?:niet|met|dat|wat|want|toch|ooit|echt|eigenlijk|net|pas|vaak|laatst|zelf"
+    r"|zegt|vindt|denkt|vraagt|merkt|meent|wilt|weet)\b)\w{3,}(?:t|dt)"  # who speaks of the resident
+)
 _RELATIVE_SUBJECT = re.compile(
     rf"(?:^|[.,;!?] ?|\b(?:dat|omdat|want|maar|en|sinds) ){_RELATIVE} (?:\w+ )?{_SUBJECT_VERBS}\b"
     rf"|^{_RELATIVE} {_THIRD_PERSON}\b"

@@ -374,6 +374,22 @@ CHECKS = [
         Reason.zvw_verzorging,
         {Question.subject, Question.need, Question.medical},
     ),
+    # Respite for a mother: a mother is an adult, so "jonger dan 18?" is never asked.
+    (
+        "Mijn moeder heeft alzheimer. Kan zij af en toe logeren, zodat mijn vader even rust heeft?",
+        {Question.wlz: "nee", Question.help_now: "netwerk_te_zwaar", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need, Question.age},
+    ),
+    # A cause denied is no medical cause: the check asks why washing does not work.
+    (
+        "mijn vader heeft dementie en wast zich niet, hij is verder niet ziek",
+        {Question.medical: "nee", Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need, Question.age},
+    ),
     # Trial 4's algemeen gebruikelijk and Jeugdwet kinds in other words.
     (
         "Betaalt de gemeente een ventilator? Door mijn hartfalen heb ik het in de zomer erg benauwd.",

@@ -94,6 +94,7 @@ from bot.triage.statements import (
         ("de oude scootmobiel van mijn opa is stuk", (Subject.ander, "uw opa")),
         ("mijn man heeft een katheter en ik durf hem niet te helpen", (Subject.ander, "uw man")),
         ("We hebben samen een bovenwoning en komen de trap niet meer op", (Subject.zelf, "u")),
+        ("Mijn man zegt dat ik hulp nodig heb bij het huishouden", (Subject.zelf, "u")),
         ("Ik heb reuma. Mijn vrouw werkt de hele week", (Subject.zelf, "u")),
         ("Ik heb COPD; mijn dochter doet mijn was en helpt mij ook met de post, maar ze is op", (Subject.zelf, "u")),
     ],
