@@ -94,19 +94,20 @@ _FOR_RELATIVE = re.compile(
     rf"|\b(?:de|het|haar|zijn) (?:\w+ )?\w+ van {_RELATIVE}\b"  # "de (elektrische) rolstoel van mijn vrouw"
 )
 # Weaker: "mijn man is ziek" may come before "ik kan het huishouden niet alleen".
-# Any other verb after a relative who opens the message: "Mijn vrouw revalideert na een beroerte".
+# Any other verb after a relative who opens the message: "Mijn vrouw revalideert na een beroerte". Weaker
+# than the resident's own "ik": "Mijn man werkt fulltime en ik heb MS" is about the resident.
 _THIRD_PERSON = (
     r"(?!(?:niet|met|dat|wat|want|toch|ooit|echt|eigenlijk|net|pas|vaak|laatst|zelf"
     r"|zegt|vindt|denkt|vraagt|merkt|meent|wilt|weet)\b)\w{3,}(?:t|dt)"  # who speaks of the resident
 )
 _RELATIVE_SUBJECT = re.compile(
     rf"(?:^|[.,;!?] ?|\b(?:dat|omdat|want|maar|en|sinds) ){_RELATIVE} (?:\w+ )?{_SUBJECT_VERBS}\b"
-    rf"|^{_RELATIVE} {_THIRD_PERSON}\b"
     # A subordinate clause ends in its verb: "dat de buurvrouw hulp nodig heeft".
     rf"|\b(?:dat|omdat|doordat|sinds) {_RELATIVE} (?:\w+ ){{1,3}}?{_SUBJECT_VERBS}\b"
     # The one others help: "de buren rijden mijn vader naar de dokter".
     rf"|\b{_HELPS} (?:\w+ )?{_RELATIVE}\b"
 )
+_RELATIVE_OPENS = re.compile(rf"^{_RELATIVE} {_THIRD_PERSON}\b")
 _CHILD_OF = re.compile(
     r"\bik ben (?:de|zijn|haar) (?:zoon|dochter|kleinzoon|kleindochter|schoonzoon|schoondochter|buurman|buurvrouw"
     r"|mantelzorger|vriend|vriendin) van (?:(meneer|mevrouw)\b)?"
@@ -352,14 +353,15 @@ _TRIED_NOT_ENOUGH = re.compile(
 _BOUGHT = re.compile(
     r"\b(?:zelf|al) (?:\w+ ){0,3}(?:gekocht|aangeschaft|besteld|laten (?:plaatsen|maken|bouwen|installeren))\b"
     # Done before asking: "daarom hebben we in maart de badkamer laten verbouwen".
-    r"|\b(?:hebben|heb|heeft) (?:we|wij|ik|ze|hij) (?:\w+ ){0,5}?(?:laten (?:verbouwen|aanpassen|plaatsen|maken|bouwen"
+    r"|\b(?:hebben|heb|heeft) (?:we|wij|ik|ze|hij) (?:(?!(?:niet|nooit|geen|nog)\b)\w+ ){0,5}?"
+    r"(?:laten (?:verbouwen|aanpassen|plaatsen|maken|bouwen"
     r"|installeren)|gekocht|aangeschaft|verbouwd)\b"
 )
 _THING = (
     r"\b(?:de|het|mijn|zijn|haar|onze|m'n) (?:oude |huidige )?(?:\w+(?:e|en) )?(\w+)"
     r"(?: van (?:mijn|zijn|haar|onze|de) \w+(?: van \d+)?)?"
 )
-_GONE = r"(?:versleten|kapot|stuk|afgekeurd|gestolen|kwijt|aan vervanging toe|niet meer te repareren)"
+_GONE = r"(?:versleten|kapot|stuk|afgekeurd|gestolen|aan vervanging toe|niet meer te repareren)"
 _WORN = re.compile(
     rf"{_THING} (?:is|zijn|raakt|raakte) (?:\w+ ){{0,4}}{_GONE}\b"
     rf"|\b(?:is|werd) {_THING} (?:\w+ ){{0,5}}?(?:gestolen|kapot gegaan|gesloopt)\b"  # "is de scootmobiel ... gestolen"
@@ -371,7 +373,7 @@ _WORKS = re.compile(rf"{_THING} (?:doet het nog|werkt nog|is nog goed|is nog pri
 _STILL_WORKS = re.compile(
     r"\b(?:die|dat) (?:het )?nog (?:(?:prima|goed|best|gewoon|steeds|altijd) )?(?:doet|werkt|rijdt|functioneert)\b"
     r"|\b(?:die|dat) (?:het )?(?:prima|goed|best) (?:doet|werkt|rijdt)\b"
-    r"|\b(?:die|dat|hij|ze) (?:doet|werkt|rijdt) (?:het )?nog (?:prima|goed|best|gewoon)\b"
+    r"|\b(?:die|dat) (?:doet|werkt|rijdt) (?:het )?nog (?:prima|goed|best|gewoon)\b"
 )
 _UNFIT = re.compile(r"\b(?:te klein|te groot|past niet meer|niet meer geschikt|niet meer veilig)\b")
 
@@ -409,6 +411,9 @@ def who_is_meant(text: str) -> tuple[Subject, str] | None:
         return Subject.ander, _named(relative)
     if self_meant and not relative:
         return Subject.zelf, "u"
+    opens = _first_group(_RELATIVE_OPENS.search(plain))
+    if opens and not relative and not self_meant:
+        return Subject.ander, _named(opens)
     return None
 
 
