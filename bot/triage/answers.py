@@ -18,7 +18,10 @@ How a message is read, clause by clause (split at punctuation, "maar" and "want"
   unless a later clause denies that option; within it the longest word, and a tie between two
   options is unsure; with no affirmed option, a denied word may mean another ("geen indicatie": nee);
 - an option that contradicts a plain yes or no is unsure, unless "wel" stresses it
-  ("nee, maar wel dag en nacht toezicht").
+  ("nee, maar wel dag en nacht toezicht") or the yes or no stands next to a denied word it answers
+  ("nee, geen indicatie. maar ze kan geen uur alleen zijn"; "ik woon niet alleen, nee");
+- a clause that concludes ("dus geen indicatie") decides over the clauses before it;
+- "nie" and "neit" are "niet" inside a phrase ("wordt nie meer beter").
 """
 
 import re
@@ -171,8 +174,14 @@ def one_typo(typed: str, word: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# Spoken and typed forms of "niet": "da wordt nie meer beter" is "wordt niet meer beter".
+_NIET = frozenset({"niet", "nie", "neit"})
+# A clause that draws the conclusion: "daar heb ik nooit van gehoord, dus geen indicatie".
+_CONCLUDES = frozenset({"dus", "kortom"})
+
+
 def _same(typed: str, word: str, alone: bool) -> bool:
-    if typed == word:
+    if typed == word or (typed in _NIET and word in _NIET):
         return True
     if len(word) >= TYPO_LENGTH and len(typed) >= TYPO_LENGTH and one_typo(typed, word):
         return True
@@ -194,7 +203,7 @@ def _match(clause: Sequence[str], word: Sequence[str], start: int) -> tuple[int,
     between two of them."""
     at, inside = start, False
     for index, part in enumerate(word):
-        if at < len(clause) and index and clause[at] in NEGATIONS and not inside and clause[at] != part:
+        if at < len(clause) and index and clause[at] in NEGATIONS and not inside and not _same(clause[at], part, False):
             at, inside = at + 1, True
         if at >= len(clause) or not _same(clause[at], part, alone=len(word) == 1):
             return None
@@ -262,6 +271,7 @@ class _Clause:
     conflict: bool  # both a yes and a no
     stressed: bool  # "wel": the clause's words are meant
     said: bool  # the answer is a word (ja, nee, klopt), not only a negation ("dat heb ik niet")
+    words: tuple[str, ...] = ()
 
     def affirmed(self) -> list[_Hit]:
         return [hit for hit in self.hits if not hit.denied]
@@ -300,7 +310,7 @@ def _read_clause(clause: tuple[str, ...], vocabulary: _Vocabulary) -> _Clause:
     kinds = {hit.option for hit in grammar}
     stressed = STRESS in free.values()
     if _NOT_SURE in kinds:
-        return _Clause(hits, Plain.weet_niet, False, stressed, True)
+        return _Clause(hits, Plain.weet_niet, False, stressed, True, clause)
     yes, no = _YES in kinds, _NO in kinds
     said = yes or no
     if not hits and len(negations) % 2:  # "zeker niet", "dat heb ik niet"; a "nee" stays a no ("nee, niet echt")
@@ -308,7 +318,20 @@ def _read_clause(clause: tuple[str, ...], vocabulary: _Vocabulary) -> _Clause:
     elif not hits and not no and (negations or stressed):  # "niet dat ik geen ...", "wel": a yes
         yes = True
     answer = Plain.ja if yes and not no else Plain.nee if no and not yes else None
-    return _Clause(hits, answer, yes and no, stressed, said)
+    return _Clause(hits, answer, yes and no, stressed, said, clause)
+
+
+def _echoes_denial(clauses: Sequence[_Clause], option: str) -> bool:
+    """Each said yes or no stands next to a denied word of another option, so it answers that word:
+    "nee, ze heeft geen indicatie. maar ze kan geen uur alleen zijn" (the no is about the indicatie),
+    "ik woon niet alleen, nee" (the no repeats the denial)."""
+    said = [index for index, clause in enumerate(clauses) if clause.answer and clause.said]
+
+    def denial_near(index: int) -> bool:
+        near = clauses[max(index - 1, 0) : index + 2]
+        return any(hit.option != option for clause in near for hit in clause.denied())
+
+    return bool(said) and all(denial_near(index) for index in said)
 
 
 class Reader:
@@ -361,7 +384,9 @@ class Reader:
             return sure.pop() if len(sure) == 1 else self.plain(Plain.weet_niet)
         if any(clause.conflict for clause in clauses) or len(said) > 1:
             return None
-        chosen = self._chosen(clauses)
+        # "..., dus geen indicatie": the conclusion decides what the words before it leave open.
+        concluded = [index for index, clause in enumerate(clauses) if clause.hits and clause.words[0] in _CONCLUDES]
+        chosen = self._chosen(clauses[concluded[-1] :] if concluded else clauses)
         if chosen is None:  # only a plain answer: "nee hoor", "dat heb ik niet"
             answers = said or implied
             return self.plain(answers.pop()) if len(answers) == 1 else None
@@ -369,7 +394,7 @@ class Reader:
         # "nee" does ("nee, maar dat is niet genoeg"), unless "wel" stresses them.
         option, stressed = chosen
         means = self._means.get(option)
-        if said and means and means not in said and not stressed:
+        if said and means and means not in said and not stressed and not _echoes_denial(clauses, option):
             return None
         return option
 

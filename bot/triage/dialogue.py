@@ -7,6 +7,7 @@ living alone) is kept too. Naming another topic in between changes the topic and
 that do not depend on it.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,7 @@ from bot.triage.needs import Need, Needs
 from bot.triage.questions import Questions, age_for
 from bot.triage.rules import assess
 from bot.triage.statements import (
+    ADULT_KIN,
     healthy_housemate,
     lives_alone,
     names_relative,
@@ -59,6 +61,7 @@ DANGER = "danger_signalled"
 QUESTIONS = tuple(question.value for question in Question)
 SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF, ITEM, COGNITIVE)
 MAX_NEED_TEXT = 500
+_DENIED_CAUSE = re.compile(r"\b(?:niet|geen|zonder)(?: \w+)?(?: (?:ziek|ziekte|wond|operatie|pijn))?\b")
 # Answers that belong to one topic: a new topic asks them again. Who, age, the cause, the Wlz stay.
 _TOPIC_ANSWERS = (
     Question.safe_tonight,
@@ -82,6 +85,14 @@ class TriageDialogue:
     def __init__(self, needs: Needs, questions: Questions) -> None:
         self.needs = needs
         self.questions = questions
+        # A medical cause of a washing need, as the opening names it ("na een darmoperatie"): the
+        # medical question's own words, also at the end of a compound.
+        causes = sorted({normalise(word) for word in questions.option_words(Question.medical, YesNo.ja.value)}, key=len)
+        self._medical_cause = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(rf"\w*{re.escape(word)}" if len(word) >= 6 else re.escape(word) for word in causes[::-1])
+            + r")(?![\w-])"
+        )
 
     def answers(self, slots: Mapping[str, Any]) -> TriageAnswers:
         return TriageAnswers.from_slots(
@@ -91,6 +102,7 @@ class TriageDialogue:
             cognitive=bool(slots.get(COGNITIVE)),
             item=slots.get(ITEM) or None,
             danger=bool(slots.get(DANGER)),
+            adult=str(slots.get(WHO) or "").removeprefix("uw ") in ADULT_KIN,
         )
 
     def assess(self, slots: Mapping[str, Any]) -> Assessment:
@@ -231,12 +243,17 @@ class TriageDialogue:
             Question.safe_tonight: stated_safe_tonight(text),
             Question.general: General.niet_genoeg if self._tried_general(text, message, topic_need) else None,
             Question.has_it: self._has_it(text, message.provisions),
-            Question.medical: YesNo.nee if prompting else None,
+            Question.medical: YesNo.nee if prompting else YesNo.ja if self._medical(text, topic_need) else None,
         }
         for question, value in statements.items():
             if value is not None and slots.get(question.value) is None:
                 found[question.value] = value.value
         return found
+
+    def _medical(self, text: str, topic: Need | None) -> bool:
+        """ "komt thuis na een darmoperatie en kan zich niet wassen": washing help for a medical cause."""
+        said = _DENIED_CAUSE.sub(" ", normalise(text))  # "hij is verder niet ziek" names no cause
+        return topic is not None and topic.personal_care and bool(self._medical_cause.search(said))
 
     def _tried_general(self, text: str, message: Message, topic: Need | None) -> bool:
         """Walk-in help named ("het steunpunt", "de maaltijdservice") and tried without result; of the

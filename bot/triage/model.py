@@ -50,6 +50,8 @@ class Reason(str, Enum):
     niet_algemeen_gebruikelijk = "niet_algemeen_gebruikelijk"
     voor_iedereen = "voor_iedereen"
     wlz_instelling_mobiliteit = "wlz_instelling_mobiliteit"
+    zvw_eerstelijnsverblijf = "zvw_eerstelijnsverblijf"
+    wlz_vervoer_dagbesteding = "wlz_vervoer_dagbesteding"
 
 
 class Question(str, Enum):
@@ -185,6 +187,7 @@ class TriageAnswers:
     item: str | None = None
     danger: bool = False
     crisis: tuple[CrisisKind, ...] = ()
+    adult: bool = False  # it is for a parent, partner or grandparent: never asked "jonger dan 18?"
 
     def get(self, question: Question) -> Any:
         return getattr(self, question.name)

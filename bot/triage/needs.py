@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pydantic import ConstrainedStr, root_validator
+from pydantic import ConstrainedStr, Field, root_validator
 
 from bot.catalogue.models import Provision, ProvisionKind
 from bot.catalogue.terms import ProvisionMatcher, TermMatcher, TermMention
@@ -43,6 +43,7 @@ class Need(StrictModel):
     words: list[Word]
     shelter: bool = False
     medical: bool = False
+    recovery_stay: bool = False  # a stay to recover, not at home: eerstelijnsverblijf (Zvw)
     insured_aid: bool = False  # an aid the health insurance provides for good (hulpmiddelenzorg)
     personal_care: bool = False
     aid: bool = False
@@ -53,6 +54,7 @@ class Need(StrictModel):
     limitation: bool = True
     items: bool = False
     wlz_at_home: bool = False
+    wlz_care: list[Word] = Field(default_factory=list)  # words that make it part of the Wlz care itself, also at home
     weigh_begeleiding: bool = False
     open_to_all: bool = False  # its walk-in help is there for everyone, also without a limitation
     mobility: bool = False  # an aid to get about: in an instelling without behandeling still Wmo
@@ -77,6 +79,7 @@ class Limitations(StrictModel):
     psychisch: list[Word]
     weigh_begeleiding: list[Word]  # memory, cognitive and psychiatric problems: begeleiding weighed first
     prompting: list[Word]  # personal care that only needs reminding or urging
+    brain_injury: list[Word]  # NAH after a stroke: with memory or overview problems, begeleiding weighed
     old_age: int  # from this stated age, old age counts as the cause
     source: Sentence
 
@@ -150,6 +153,8 @@ class Needs:
         self._weigh_begeleiding = _whole_words(file.limitations.weigh_begeleiding)
         self._near_begeleiding = _Near({normalise(word): True for word in file.limitations.weigh_begeleiding})
         self._prompting = _whole_words(file.limitations.prompting)
+        self._brain_injury = _whole_words(file.limitations.brain_injury)
+        self._psychisch = self._limitations[1][0]
         self.old_age = file.limitations.old_age
 
     def __getitem__(self, code: str) -> Need:
@@ -188,6 +193,12 @@ class Needs:
         own words (the longest word wins), else of a word typed with one letter wrong, else None.
         A need's word that is itself a provision's name says more than the provision: the catalogue's
         hulphond names the blindengeleidehond too, which the health insurer provides."""
+        # "ik loop met een rollator en kan niet meer met de bus": what is used already is no need (not_items).
+        # "Ik ben wijkverpleegkundige en vraag dit voor een cliënt": the speaker's work is no need either.
+        plain = normalise(text)
+        if len(plain) == len(text):
+            blank = lambda found: " " * len(found.group())  # noqa: E731 (keeps the offsets)
+            text = _SPEAKER_ROLE.sub(blank, self._not_items.sub(blank, plain))
         mentions = self._words.find(text)
         named = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
         if named_provisions and not named:  # a clicked button: the provision, no words
@@ -235,7 +246,13 @@ class Needs:
         """The words name memory, cognitive or psychiatric problems ("dementie", "lvb", "angststoornis"),
         also with a letter wrong ("verstandelijk beperking")."""
         plain = _DENIED.sub(" ", normalise(text))
-        return bool(self._weigh_begeleiding.search(plain) or self._near_begeleiding(plain))
+        # "Na een hersenbloeding overziet hij zijn rekeningen niet meer": hersenletsel with cognitive effects.
+        brain_injury = bool(self._brain_injury.search(plain) and self._psychisch.search(plain))
+        return bool(self._weigh_begeleiding.search(plain) or self._near_begeleiding(plain) or brain_injury)
+
+    def wlz_care(self, need: Need, text: str | None) -> bool:
+        """ "Vervoer naar de dagbesteding": the need is part of the care a Wlz-indicatie gives, also at home."""
+        return bool(need.wlz_care and text and _whole_words(need.wlz_care).search(normalise(text)))
 
     def prompting(self, text: str) -> bool:
         """ "als niemand hem eraan herinnert": care that needs reminding or urging, not nursing."""
@@ -246,6 +263,13 @@ class Needs:
         shown = [need for need in self._file.needs if need.button]
         return [*shown, self._by_code[OTHER]] if with_other else shown
 
+
+# The speaker's work, said before the question: "ik ben wijkverpleegkundige", "ik werk bij de thuiszorg".
+_SPEAKER_ROLE = re.compile(
+    r"\bik (?:ben|werk als|werk bij|werk in|werk voor)(?: een| de| het| hier)? (?:\w+ )?"
+    r"\w*(?:kundige|verpleegster|verzorgende|ondersteuner|begeleider|hulpverlener|consulent|werker|arts|therapeut"
+    r"|aanbieder|thuiszorg|zorg|team)\b"
+)
 
 # What the resident asks for, rather than what they tell about: "Door mijn knie kan ik niet fietsen.
 # Kan ik een scootmobiel lenen?", "De wijkverpleging komt al, maar ik krijg mijn huis niet schoon".
@@ -273,6 +297,9 @@ def asked_for(text: str, mentions: Sequence[TermMention]) -> list[TermMention]:
     return asking or after_but or list(mentions)
 
 
+SPLIT_PART = 4  # "incontinentie materiaal": a compound typed apart, from this many letters in its first part
+
+
 class _Near(Generic[T]):
     """What a text's words mean when typed with a letter wrong or another ending ("schoonmake",
     "verstandelijk beperking", "vergeetachtiger"): each word of a phrase as written or, from
@@ -291,7 +318,8 @@ class _Near(Generic[T]):
                     self._by_length[len(words[0])].append((words, meaning))
 
     def __call__(self, text: str) -> list[T]:
-        """The meanings in the text's order."""
+        """The meanings in the text's order; a compound typed as two words ("incontinentie materiaal")
+        is the one word."""
         typed = tokens(text)
         found = []
         for start, token in enumerate(typed):
@@ -301,6 +329,11 @@ class _Near(Generic[T]):
                 if len(said) == len(phrase) and said != phrase and all(map(_close, said, phrase)):
                     found.append(meaning)
                     break
+            else:
+                joined = "".join(typed[start : start + 2])
+                split = [meaning for phrase, meaning in self._exact.get(joined, ()) if phrase == (joined,)]
+                if start + 1 < len(typed) and len(typed[start]) >= SPLIT_PART and split:
+                    found.append(split[0])
         return found
 
     def _by_length_near(self, token: str) -> list[tuple[tuple[str, ...], T]]:

@@ -125,6 +125,10 @@ class Questions:
         algemeen = self._needs.names(general) if general else ""
         return self._specs[question].text.format(wie=who, algemeen=algemeen)
 
+    def option_words(self, question: Question, value: str) -> list[str]:
+        """The words of one option ("ziekte", "wond", "operatie" for a medical cause)."""
+        return [word for option in self._specs[question].options if option.value == value for word in option.words]
+
     def label(self, question: Question) -> str:
         return self._specs[question].label
 

@@ -79,6 +79,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
     # Acute need and care that is not the Wmo's come first.
     if need.shelter and answer(Question.safe_tonight) is YesNo.nee:
         return TriageResult(Outcome.spoed, (Reason.geen_slaapplek,), crisis=(CrisisKind.dakloos,))
+    if need.recovery_stay:  # herstellen na het ziekenhuis: eerstelijnsverblijf, not Wmo-kortdurend verblijf
+        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_eerstelijnsverblijf,))
     if need.medical:
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_medisch,))
     if need.insured_aid:  # a hearing aid, incontinence material: the Zvw's hulpmiddelenzorg
@@ -109,19 +111,23 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
             return TriageResult(Outcome.algemene_voorziening, (Reason.voor_iedereen,), general)
         return TriageResult(Outcome.eigen_kracht, (Reason.geen_beperking,))
     maatwerk = needs.maatwerk(need)
+    # Transport to the Wlz dagbesteding is Wlz care itself; transport to friends is not (Wlz art. 3.1.1).
+    wlz_care = needs.wlz_care(need, a.need_text)
+    at_home_wmo = need.wlz_at_home and not wlz_care
     # Opvang is there whatever else someone has, so the Wlz is no question for shelter.
     if (maatwerk or not need.provisions) and not need.shelter:
         wlz = answer(Question.wlz)
         if wlz is Wlz.indicatie:
             # At home, aids and adaptations stay with the Wmo (art. 8.6a onder a), and so does transport,
             # which the Wlz does not give; household help and begeleiding do not (since 2017, Stb. 2016, 514).
-            if not (need.wlz_at_home and answer(Question.residence) is Residence.thuis):
+            if not (at_home_wmo and answer(Question.residence) is Residence.thuis):
                 # In an instelling without behandeling a mobility aid stays with the Wmo (art. 8.6a onder b).
                 mobility = (Reason.wlz_instelling_mobiliteit,) if need.mobility else ()
-                return TriageResult(Outcome.wlz, (Reason.wlz_indicatie, *mobility))
+                care = (Reason.wlz_vervoer_dagbesteding,) if wlz_care else ()
+                return TriageResult(Outcome.wlz, (Reason.wlz_indicatie, *mobility, *care))
             notes.append(Reason.wlz_thuis_wmo)
         if wlz is Wlz.zorg_24_uur:
-            if not need.wlz_at_home:
+            if not at_home_wmo:
                 return TriageResult(Outcome.wlz, (Reason.wlz_zorg_24_uur,))
             notes.append(Reason.wlz_zorg_24_uur)
         if wlz is Wlz.onbekend:
@@ -174,7 +180,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
 
 
 def _minor(a: TriageAnswers, answer: Callable[[Question], Any]) -> bool:
-    """Under 18. An adult typing for themselves is not asked; a stated age still counts."""
-    if a.subject is Subject.zelf and a.age is None:
+    """Under 18. An adult typing for themselves, or for a parent, partner or grandparent, is not asked; a
+    stated age still counts."""
+    if a.age is None and (a.subject is Subject.zelf or a.adult):
         return False
     return answer(Question.age) is Age.jonger

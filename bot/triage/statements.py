@@ -22,13 +22,27 @@ from typing import Optional
 from bot.dutch import normalise
 from bot.triage.model import Duration, HasIt, HelpNow, Residence, Subject, Wlz, YesNo
 
+_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16}
+_TEENS.update({"zeventien": 17, "achttien": 18, "negentien": 19})
+_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70}
+_TENS.update({"tachtig": 80, "negentig": 90})
+_UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+# A child's age in words too ("mijn zoontje is acht"); "een" alone is no age.
+_NUMBER = (
+    rf"\d{{1,3}}|honderd|(?:(?:{'|'.join(_UNITS)})en)?(?:{'|'.join(_TENS)})|{'|'.join(_TEENS)}"
+    rf"|{'|'.join(unit for unit in _UNITS if unit != 'een')}"
+)
+
 # The person a resident may ask for, as typed (after normalising) and as the questions name them.
 _NAMES = {"ma": "moeder", "mama": "moeder", "mam": "moeder", "moeke": "moeder", "pa": "vader", "papa": "vader"}
 _NAMES.update({"pap": "vader", "client": "cliënt", "schoonzuster": "schoonzus"})
+# "ons zoontje", "mijn zusje": the person, named as such.
+_NAMES.update({"zoontje": "zoon", "dochtertje": "dochter", "kindje": "kind", "broertje": "broer", "zusje": "zus"})
 _KIN = (
     r"(moeder|vader|mama|papa|mam|pap|moeke|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|schoonzus|schoonzuster|zwager|"
     r"zoon|dochter|kind|opa|oma|broer|zus|schoonmoeder|schoonvader|schoonzoon|schoondochter|buurvrouw|buurman|"
-    r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader|stiefzoon|stiefdochter|kennis)"
+    r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader|stiefzoon|stiefdochter|kennis"
+    r"|zoontje|dochtertje|kindje|broertje|zusje)"
 )
 # "de buurvrouw" too, and in dialect "me vrouw"
 _RELATIVE = rf"(?:(?:mijn|m'n|mn|me|onze|ons) |de (?=buurvrouw|buurman)){_KIN}"
@@ -36,9 +50,15 @@ _SPOUSE = r"(?:man|vrouw|partner|echtgenoot|echtgenote)"
 # Who helps: the resident helping the one it is for ("ik help hem ermee"), or others ("mijn broer rijdt
 # haar overal heen", "de buren doen de boodschappen", "mijn ouders helpen me met plannen"); and how
 # that goes ("en dat gaat prima", "maar het wordt haar te zwaar").
-_I_HELP = r"\b(?:ik|wij|we) (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
+_I_HELP = (
+    r"(?:\b(?:ik|wij|we) (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
+    # "ik durf die niet te verzorgen", "ik kan hem niet meer helpen": the resident cares for the other.
+    r"|\b(?:ik|wij|we) (?:durf|durven|kan|kunnen|wil|willen) (?:die|dat|hem|haar|het) (?:\w+ ){0,2}?(?:te )?"
+    r"(?:verzorgen|helpen|wassen|tillen)\b)"
+)
 _HELPERS = (
-    rf"(?:{_RELATIVE}|\b(?:de|mijn|m'n|onze|haar|zijn) (?:buren|kinderen|ouders|familie|vrienden|vriendinnen)"
+    rf"(?:{_RELATIVE}|\b(?:de|mijn|m'n|onze|haar|zijn) (?:twee |drie |vier |vijf )?"
+    r"(?:buren|kinderen|ouders|familie|vrienden|vriendinnen|dochters|zonen)"
     r"|\b(?:familie|vrienden|buren))"
 )
 _HELPS = (
@@ -46,7 +66,11 @@ _HELPS = (
     r"|verzorgen|haalt|halen|wast|poetst|poetsen|maakt|maken|springt|springen"
     r"|(?:komt|komen) (?:elke|iedere|vaak|dagelijks|wekelijks|een paar keer|twee keer|drie keer))"
 )
-_OTHERS_HELP = rf"{_HELPERS} (?:\w+ ){{0,2}}?{_HELPS}\b(?! (?:\w+ )?zelf\b)"
+_OTHERS_HELP = (
+    rf"(?:{_HELPERS} (?:\w+ ){{0,2}}?{_HELPS}\b(?! (?:\w+ )?zelf\b)"
+    # The verb first, after "sinds ..." or "nu": "sinds mijn beroerte doen mijn kinderen mijn huishouden".
+    rf"|\b(?:doen|doet|helpen|helpt|koken|kookt|regelen|regelt|poetsen|poetst) {_HELPERS}\b)"
+)
 _GOES_WELL = (
     r"\b(?:dat|het) (?:gaat|lukt) (?:(?!niet|nauwelijks|slecht)\w+ ){0,2}?(?:prima|goed|best|uitstekend)\b"
     r"|\b(?:dat|het) is geen (?:enkel )?probleem\b"
@@ -64,11 +88,18 @@ _SUBJECT_VERBS = (
 _FOR_RELATIVE = re.compile(
     rf"\b(?:voor|namens|over|om) {_RELATIVE}\b|\b(?:voor|namens) (?:een|mijn|onze) (client)\b"
     r"|\b(?:voor|namens|over|om) (?:een|de) (buurvrouw|buurman|vriend|vriendin|kennis|client)\b"
+    r"|(?:^|[.;!?] ?)(?:een|de|mijn) (client)\b"  # "Een cliënt van 58 kan ..."
     rf"|(?:^|[.,;!?] ?)(?:kan|mag|heeft|krijgt|komt|wil) {_RELATIVE}\b"
-    rf"|\b{_RELATIVE} (?:van|is) (?:al |bijna |ruim )?\d{{1,3}}\b"
-    rf"|\b(?:de|het|haar|zijn) \w+ van {_RELATIVE}\b"  # "de rolstoel van mijn vrouw"
+    rf"|\b{_RELATIVE} (?:van|is) (?:al |bijna |ruim )?(?:{_NUMBER})\b"
+    rf"|\b(?:de|het|haar|zijn) (?:\w+ )?\w+ van {_RELATIVE}\b"  # "de (elektrische) rolstoel van mijn vrouw"
 )
 # Weaker: "mijn man is ziek" may come before "ik kan het huishouden niet alleen".
+# Any other verb after a relative who opens the message: "Mijn vrouw revalideert na een beroerte". Weaker
+# than the resident's own "ik": "Mijn man werkt fulltime en ik heb MS" is about the resident.
+_THIRD_PERSON = (
+    r"(?!(?:niet|met|dat|wat|want|toch|ooit|echt|eigenlijk|net|pas|vaak|laatst|zelf"
+    r"|zegt|vindt|denkt|vraagt|merkt|meent|wilt|weet)\b)\w{3,}(?:t|dt)"  # who speaks of the resident
+)
 _RELATIVE_SUBJECT = re.compile(
     rf"(?:^|[.,;!?] ?|\b(?:dat|omdat|want|maar|en|sinds) ){_RELATIVE} (?:\w+ )?{_SUBJECT_VERBS}\b"
     # A subordinate clause ends in its verb: "dat de buurvrouw hulp nodig heeft".
@@ -76,6 +107,7 @@ _RELATIVE_SUBJECT = re.compile(
     # The one others help: "de buren rijden mijn vader naar de dokter".
     rf"|\b{_HELPS} (?:\w+ )?{_RELATIVE}\b"
 )
+_RELATIVE_OPENS = re.compile(rf"^{_RELATIVE} {_THIRD_PERSON}\b")
 _CHILD_OF = re.compile(
     r"\bik ben (?:de|zijn|haar) (?:zoon|dochter|kleinzoon|kleindochter|schoonzoon|schoondochter|buurman|buurvrouw"
     r"|mantelzorger|vriend|vriendin) van (?:(meneer|mevrouw)\b)?"
@@ -86,10 +118,12 @@ _FOR_SOMEONE = re.compile(r"\b(?:voor|namens|over) (?:iemand anders|een ander|ee
 # or carer ("ik denk dat", "ik vraag het voor", "ik zorg voor", "ik maak me zorgen").
 _SPEAKER = (
     r"(?:denk|dacht|vraag|vroeg|vind|merk|merkte|maak|zorg|help|verzorg|hoop|zie dat|zie hoe|hoor dat|hoorde"
-    r"|ben bang dat|ben benieuwd|heb gemerkt|heb gezien|heb het idee|wil weten|wil graag weten|schrijf|bel|mail)"
+    r"|ben bang dat|ben benieuwd|heb gemerkt|heb gezien|heb het idee|wil weten|wil graag weten|schrijf|bel|mail"
+    r"|werk als|werk bij|werk in|werk voor)"
 )
 _FOR_SELF = re.compile(
-    r"^(?:kan|kom|heb|krijg|mag|wil) ik\b|\b(?:woon|ben|heb|kan|zit|red) ik\b"
+    r"^(?:kan|kom|heb|krijg|mag|wil) ik\b|^(?:we|wij) (?:hebben|willen|kunnen|zijn|wonen)\b"
+    r"|\b(?:woon|ben|heb|kan|zit|red) ik\b"
     r"|\bvoor (?:mijzelf|mezelf|mij|mijn eigen)\b|\b(?:lukt|gaat) (?:het )?(?:mij|me)\b"
     rf"|\bik (?!{_SPEAKER}\b)\w+"
     # A couple asking together ("mijn vrouw en ik", "het lukt ons niet meer") asks for themselves.
@@ -100,14 +134,14 @@ _FOR_SELF = re.compile(
 
 _CARER = re.compile(
     r"\bik (?:ben|ben de|ben zijn|ben haar) mantelzorger\b|\bik (?:zorg|verzorg|help)\b|\bmantelzorger (?:van|voor)\b"
+    r"|\bik ben (?:\w+ ){0,2}en (?:zorg|verzorg) (?:al )?(?:voor )?(?:mijn|m'n)\b"  # "ik ben 72 en zorg voor mijn man"
+)
+# Whoever is a parent, partner or grandparent of the resident is an adult: never asked "jonger dan 18?".
+ADULT_KIN = frozenset(
+    {"moeder", "vader", "man", "vrouw", "partner", "echtgenoot", "echtgenote", "opa", "oma", "schoonmoeder"}
+    | {"schoonvader", "stiefmoeder", "stiefvader", "tante", "oom", "zwager", "schoonzus", "schoonzoon", "schoondochter"}
 )
 
-_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16}
-_TEENS.update({"zeventien": 17, "achttien": 18, "negentien": 19})
-_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70}
-_TENS.update({"tachtig": 80, "negentig": 90})
-_UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
-_NUMBER = rf"\d{{1,3}}|honderd|(?:(?:{'|'.join(_UNITS)})en)?(?:{'|'.join(_TENS)})|{'|'.join(_TEENS)}"
 _NOT_YEARS = r"(?! ?(?:maanden|maand|weken|week|dagen|dag|keer|uur|minuten|kilo|kg|procent|%|euro))"
 _ABOUT = (
     r"(?:(?:binnenkort|volgende maand|volgend jaar|dit jaar|deze maand) )?"
@@ -128,7 +162,8 @@ _STATED_AGE = re.compile(
     rf"|\b({_NUMBER})[- ]?plusser\b|\b(?:loopt|lopen|loop) (?:tegen|richting) de ({_NUMBER})\b"
     rf"|\b(?:bijna|ruim|over de|boven de|in de) ({'|'.join(_TENS)}|honderd)\b"
 )
-_BRACKETED_AGE = re.compile(r" ?\((\d{1,3})(?: ?(?:jaar|jr))?\)")
+# "(78)", "(9, ADHD)", "(26, spierziekte)": the age; the cause inside is read from the words as typed.
+_BRACKETED_AGE = re.compile(r" ?\((\d{1,3})(?: ?(?:jaar|jr))?(?:[,;] ?[^()]{0,40})?\)")
 _BORN = re.compile(r"\bgeboren (?:in )?(19\d\d|20[0-2]\d)\b|\bbouwjaar (19\d\d)\b")
 
 # Someone said to be healthy or no longer alive is not the one the question is for: "mijn man is
@@ -152,12 +187,15 @@ _WIDOWED = re.compile(
 )
 _ILL_PARTNER = re.compile(rf"(?:mijn|m'n|me) {_SPOUSE} (?:heeft|is) (?:zelf (?:ook )?|ook )")
 # Others who help the resident: "mijn zoon helpt me met de post", "mijn dochter doet mijn boodschappen".
-_HELPS_ME = re.compile(rf"{_OTHERS_HELP} (?:\w+ ){{0,3}}?(?:me|mij|(?:mijn|m'n) (?!{_KIN}\b)\w+)\b")
+_HELPS_ME = re.compile(
+    rf"(?:{_OTHERS_HELP}) (?:\w+ ){{0,3}}?(?:me|mij|(?:mijn|m'n) (?!{_KIN}\b)\w+)\b"
+    rf"|{_HELPERS} [^.?!]{{0,60}}?\b(?:helpt|helpen) (?:me|mij)\b"
+)
 _RELATIVE_NOT_MEANT = re.compile(
     rf"{_RELATIVE} (?:is |was )?(?:al |nog |zelf |onlangs |vorig jaar )?(?:overleden|overleed|gestorven|stierf|dood)\b"
     rf"|{_RELATIVE} (?:er )?niet meer (?:is|leeft)\b"
     rf"|{_HELPS_ME.pattern}"
-    rf"|{_RELATIVE}(?= (?:\w+ ){{0,2}}?{_HELPS}\b.{{0,80}}(?:{_GOES_WELL}|{_TOO_HEAVY}))"
+    rf"|{_RELATIVE}(?= (?:\w+ ){{0,2}}?{_HELPS}\b.{{0,120}}(?:{_GOES_WELL}|{_TOO_HEAVY}))"
     rf"|{_ILL_TOO}"
     rf"|{_HEALTHY_RELATIVE}"
 )
@@ -171,7 +209,9 @@ _LIVES_WITH = re.compile(
 )
 _SELF_HEALTHY_ONLY = re.compile(
     rf"\bik ben\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!]){{0,40}}?\b{_HEALTHY}\b"
-    r"|\bik mankeer (?:verder |helemaal |eigenlijk )?(?:niks|niets)\b"
+    r"|\b(?:ik )?mankeer (?:verder |helemaal |eigenlijk )?(?:niks|niets)\b"
+    # A couple asking together: "mijn man en ik zijn allebei 70 en nog kerngezond".
+    rf"|\b(?:wij|we|en ik) zijn\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!]){{0,40}}?\b{_HEALTHY}\b"
     r"|\b(?:geen|zonder) (?:ziekte|beperking|handicap|ziekte of beperking|klachten)\b(?! (?:van|door) )"
 )
 _OTHER_HEALTHY = re.compile(
@@ -186,11 +226,14 @@ _ALONE = re.compile(
     r"|\balleen(?:wonend|wonende| wonend| wonende)\b|\bgeen partner en geen kinderen\b"
     r"|\b(?:alleenstaand|alleenstaande|weduwe|weduwnaar)\b"
     r"|\b(?:woon|woont|wonen) (?:nog )?op (?:zichzelf|zich zelf|mezelf)\b"
+    # Soon: "ik ga weer alleen wonen", "na de kliniek woon ik weer alleen".
+    r"|\b(?:ga|gaat|gaan) (?:\w+ )?alleen wonen\b|\bweer alleen (?:wonen|woon|woont)\b"
 )
 
 _LONG = re.compile(
     r"\b(?:al jaren|voor altijd|voorgoed|blijvend|permanent|de rest van (?:mijn|haar|zijn) leven|chronisch"
-    r"|al (?:\d+|een paar|twee|drie|vier|vijf|tien) jaar|steeds erger|gaat niet meer over|niet meer beter)\b"
+    r"|al (?:\d+|een paar|twee|drie|vier|vijf|tien) jaar|steeds erger|gaat niet meer over|niet meer beter"
+    r"|(?:dit|dat|het) (?:zo )?blijft(?: zo)?|blijft dit zo)\b"
 )
 _SHORT = re.compile(
     r"\b(?:(?:een |voor een )?paar (?:weken|dagen|maanden)|tijdelijk|tot ik hersteld ben|herstel|revalidatie"
@@ -256,7 +299,11 @@ _INSTITUTION = re.compile(
     r"verzorgingshuis|wlz-instelling)\b"
 )
 _AT_HOME = re.compile(
-    r"\b(?:woont|woon|wonen) (?:nog |gewoon |nog gewoon )?thuis\b|\bthuis (?:wonen|woont|blijven)\b"
+    r"\b(?:woont|woon|wonen) (?:nog |gewoon |nog gewoon )?"
+    r"(?:bij (?:ons|mij|me|haar|hem|zijn ouders|haar ouders) )?thuis\b"
+    r"|\bthuis (?:wonen|woont|blijven)\b"
+    r"|\b(?:woont|woon|wonen) (?:nog |gewoon )?"
+    r"(?:zelfstandig|op zichzelf|in (?:een|mijn|haar|zijn) eigen (?:huis|woning))\b"
     r"|\b(?:volledig|modulair) pakket thuis\b|\bvpt\b|\bmpt\b"
 )
 _PGB = re.compile(r"\bpgb\b|\bpersoonsgebonden budget\b")
@@ -281,13 +328,19 @@ _NOBODY = re.compile(
     r"|\bsta(?:at)? er alleen voor\b"
 )
 _PAID_HELP = re.compile(
-    r"\bbetaal (?:nu |al |zelf )*(?:een |de )?(?:schoonmaakster|schoonmaker|werkster|poetshulp|hulp|thuiszorg)\b"
+    r"\bbetaal (?:nu |al |zelf )*(?:een |de |er )?(?:schoonmaakster|schoonmaker|werkster|poetshulp|hulp|thuiszorg|coach"
+    r"|begeleider|begeleiding|iemand|oppas)\b"
     r"|\b(?:schoonmaakster|werkster|hulp) (?:die )?(?:ik|we|ze|hij) zelf betaal"
 )
 _I_HELP_ENOUGH = re.compile(rf"{_I_HELP}.{{0,60}}{_GOES_WELL}")
-_OTHERS_HELP_ENOUGH = re.compile(rf"{_OTHERS_HELP}.{{0,80}}{_GOES_WELL}")
+_OTHERS_HELP_ENOUGH = re.compile(rf"(?:{_OTHERS_HELP}).{{0,120}}{_GOES_WELL}")
 _I_HELP_TOO_HEAVY = re.compile(rf"{_I_HELP}.{{0,80}}{_TOO_HEAVY}|\b(?:wordt|werd) (?:me|mij|ons) te (?:zwaar|veel)\b")
-_OTHERS_HELP_TOO_HEAVY = re.compile(rf"{_OTHERS_HELP}.{{0,80}}{_TOO_HEAVY}")
+_OTHERS_HELP_TOO_HEAVY = re.compile(
+    rf"(?:{_OTHERS_HELP}).{{0,120}}{_TOO_HEAVY}"
+    # A housemate named before: "Hij zorgt voor haar, maar ... het wordt hem te zwaar".
+    r"|\b(?:hij|zij|ze) (?:zorgt voor|verzorgt|helpt) (?:haar|hem)(?=[,.;]| (?:met|bij|en|maar)\b)"
+    rf".{{0,80}}{_TOO_HEAVY}"
+)
 
 # Walk-in help tried without result: "het steunpunt heb ik al geprobeerd, maar dat is niet genoeg".
 _TRIED_NOT_ENOUGH = re.compile(
@@ -299,14 +352,28 @@ _TRIED_NOT_ENOUGH = re.compile(
 # knieen zijn versleten" is not a worn-out aid (the caller checks it is no part of the body).
 _BOUGHT = re.compile(
     r"\b(?:zelf|al) (?:\w+ ){0,3}(?:gekocht|aangeschaft|besteld|laten (?:plaatsen|maken|bouwen|installeren))\b"
+    # Done before asking: "daarom hebben we in maart de badkamer laten verbouwen".
+    r"|\b(?:hebben|heb|heeft) (?:we|wij|ik|ze|hij) (?:(?!(?:niet|nooit|geen|nog)\b)\w+ ){0,5}?"
+    r"(?:laten (?:verbouwen|aanpassen|plaatsen|maken|bouwen"
+    r"|installeren)|gekocht|aangeschaft|verbouwd)\b"
 )
-_THING = r"\b(?:de|het|mijn|zijn|haar|onze|m'n) (?:oude |huidige )?(\w+)(?: van (?:mijn|zijn|haar|onze) \w+)?"
-_WORN = re.compile(rf"{_THING} (?:is|zijn|raakt|raakte) (?:\w+ ){{0,4}}(?:versleten|kapot|stuk|afgekeurd)\b")
+_THING = (
+    r"\b(?:de|het|mijn|zijn|haar|onze|m'n) (?:oude |huidige )?(?:\w+(?:e|en) )?(\w+)"
+    r"(?: van (?:mijn|zijn|haar|onze|de) \w+(?: van \d+)?)?"
+)
+_GONE = r"(?:versleten|kapot|stuk|afgekeurd|gestolen|aan vervanging toe|niet meer te repareren)"
+_WORN = re.compile(
+    rf"{_THING} (?:is|zijn|raakt|raakte) (?:\w+ ){{0,4}}{_GONE}\b"
+    rf"|\b(?:is|werd) {_THING} (?:\w+ ){{0,5}}?(?:gestolen|kapot gegaan|gesloopt)\b"  # "is de scootmobiel ... gestolen"
+    # No longer fit: "zijn handbewogen rolstoel krijgt hij zelf niet meer vooruit".
+    rf"|{_THING} (?:\w+ ){{0,3}}?(?:niet meer vooruit|past niet meer|is te klein geworden)\b"
+)
 _WORKS = re.compile(rf"{_THING} (?:doet het nog|werkt nog|is nog goed|is nog prima|rijdt nog)\b")
 # "een scootmobiel van de gemeente die het nog prima doet"
 _STILL_WORKS = re.compile(
     r"\b(?:die|dat) (?:het )?nog (?:(?:prima|goed|best|gewoon|steeds|altijd) )?(?:doet|werkt|rijdt|functioneert)\b"
     r"|\b(?:die|dat) (?:het )?(?:prima|goed|best) (?:doet|werkt|rijdt)\b"
+    r"|\b(?:die|dat) (?:doet|werkt|rijdt) (?:het )?nog (?:prima|goed|best|gewoon)\b"
 )
 _UNFIT = re.compile(r"\b(?:te klein|te groot|past niet meer|niet meer geschikt|niet meer veilig)\b")
 
@@ -344,6 +411,9 @@ def who_is_meant(text: str) -> tuple[Subject, str] | None:
         return Subject.ander, _named(relative)
     if self_meant and not relative:
         return Subject.zelf, "u"
+    opens = _first_group(_RELATIVE_OPENS.search(plain))
+    if opens and not relative and not self_meant:
+        return Subject.ander, _named(opens)
     return None
 
 
@@ -374,6 +444,8 @@ def _number(word: str) -> int:
         return 100
     if word in _TEENS:
         return _TEENS[word]
+    if word in _UNITS:
+        return _UNITS[word]
     tens = next(name for name in _TENS if word.endswith(name))
     return _TENS[tens] + _UNITS.get(word[: -len(tens)].removesuffix("en"), 0)
 
@@ -476,7 +548,7 @@ def stated_has_it(text: str) -> tuple[HasIt, str | None] | None:
     if _BOUGHT.search(plain) and not (worn or works):
         return HasIt.zelf_geregeld, None
     if worn and not works:
-        return HasIt.oude_versleten, worn.group(1)
+        return HasIt.oude_versleten, _first_group(worn)
     if works and not worn:
         return HasIt.oude_werkt, thing.group(1) if thing else None
     return None

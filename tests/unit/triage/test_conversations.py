@@ -310,6 +310,153 @@ CHECKS = [
         Reason.wlz_indicatie,
         {Question.subject, Question.need, Question.wlz, Question.residence},
     ),
+    # Trial 4's kinds of repeats, in other words: an aid in use is no need, an age and cause in brackets,
+    # a child's age in words, at home with the parents, an aid that no longer fits.
+    (
+        "Mijn schoonvader (84, parkinson) loopt met een rollator en komt niet meer met de bus bij zijn zus. "
+        "De dokter zegt dat dit zo blijft.",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.age, Question.limitation},
+    ),
+    (
+        "Ons zoontje is zeven en heeft een spierziekte. Hij woont gewoon bij ons thuis en heeft een "
+        "Wlz-indicatie. We hebben een traplift nodig.",
+        {Question.has_it: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.wlz_thuis_wmo,
+        {Question.subject, Question.age, Question.need, Question.wlz, Question.residence, Question.limitation},
+    ),
+    (
+        "Mijn moeder heeft een indicatie van het CIZ en woont zelfstandig. Haar oude rolstoel krijgt ze zelf "
+        "niet meer vooruit.",
+        {Question.duration: "lang"},
+        Outcome.maatwerk_mogelijk,
+        Reason.wlz_thuis_wmo,
+        {Question.subject, Question.need, Question.wlz, Question.residence, Question.has_it},
+    ),
+    # Trial 4's Wlz and Zvw kinds in other words: transport to the Wlz day care, a compound typed apart,
+    # a stay to recover, a speaker's work that is no need and NAH with cognitive effects, a medical cause.
+    (
+        "Mijn tante heeft een Wlz-indicatie en woont nog thuis. Wie betaalt de taxi naar haar dagbehandeling?",
+        {},
+        Outcome.wlz,
+        Reason.wlz_vervoer_dagbesteding,
+        {Question.subject, Question.need, Question.wlz, Question.residence},
+    ),
+    (
+        "Vergoedt de Wmo incontinentie broekjes voor mijn moeder?",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_hulpmiddel,
+        {Question.subject, Question.need_text, Question.need},
+    ),
+    (
+        "Mijn buurman (80) ligt in het ziekenhuis na een val. Hij kan nog niet naar huis; waar kan hij herstellen?",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_eerstelijnsverblijf,
+        {Question.subject, Question.need_text, Question.need},
+    ),
+    (
+        "Ik werk als maatschappelijk werker. Een cliënt van 58 kan na een herseninfarct zijn post en afspraken "
+        "niet meer overzien; hij woont alleen en heeft niemand.",
+        {Question.wlz: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.algemene_voorziening_niet_passend,
+        {Question.subject, Question.age, Question.need, Question.limitation, Question.help_now, Question.general},
+    ),
+    (
+        "Mijn schoonmoeder (70) heeft net een nieuwe heup en kan zich een paar weken niet douchen. Ze woont alleen.",
+        {},
+        Outcome.zorgverzekering,
+        Reason.zvw_verzorging,
+        {Question.subject, Question.need, Question.medical},
+    ),
+    # Respite for a mother: a mother is an adult, so "jonger dan 18?" is never asked.
+    (
+        "Mijn moeder heeft alzheimer. Kan zij af en toe logeren, zodat mijn vader even rust heeft?",
+        {Question.wlz: "nee", Question.help_now: "netwerk_te_zwaar", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need, Question.age},
+    ),
+    # A cause denied is no medical cause: the check asks why washing does not work.
+    (
+        "mijn vader heeft dementie en wast zich niet, hij is verder niet ziek",
+        {Question.medical: "nee", Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need, Question.age},
+    ),
+    # Trial 4's algemeen gebruikelijk and Jeugdwet kinds in other words.
+    (
+        "Betaalt de gemeente een ventilator? Door mijn hartfalen heb ik het in de zomer erg benauwd.",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.need_text, Question.limitation},
+    ),
+    (
+        "Mijn moeder (88) heeft artrose in haar handen. Kan de gemeente thermostaatkranen in haar badkamer zetten?",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.limitation, Question.has_it},
+    ),
+    (
+        "Mijn dochter heeft een licht verstandelijke beperking en gaat voor het eerst op kamers. Vergoedt de Wmo "
+        "de inrichting?",
+        {},
+        Outcome.eigen_kracht,
+        Reason.algemeen_gebruikelijk,
+        {Question.subject, Question.need_text, Question.limitation},
+    ),
+    (
+        "Ons dochtertje van zes heeft het syndroom van Down. Kan ze eens per maand een weekend logeren zodat wij "
+        "even rust hebben?",
+        {},
+        Outcome.jeugdwet,
+        Reason.jeugdwet,
+        {Question.subject, Question.age, Question.need},
+    ),
+    (
+        "Onze zoon (12, autisme) zoekt naschoolse opvang waar ze hem begrijpen.",
+        {},
+        Outcome.jeugdwet,
+        Reason.jeugdwet,
+        {Question.subject, Question.age, Question.need_text, Question.need},
+    ),
+    # Trial 4's needs in other words: carers meeting carers, small jobs, the washing, a house getting dirtier.
+    (
+        "Ik zorg al jaren voor mijn vrouw met parkinson en zoek contact met andere mantelzorgers.",
+        {Question.wlz: "nee", Question.help_now: "nee", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need_text, Question.need, Question.age},
+    ),
+    (
+        "Wie kan bij mijn opa (90) de klusjes in huis doen, zoals gordijnen ophangen?",
+        {Question.help_now: "nee", Question.housemate: "nee", Question.general: "nog_niet"},
+        Outcome.algemene_voorziening,
+        Reason.algemene_voorziening_eerst,
+        {Question.subject, Question.need_text, Question.need, Question.age, Question.limitation},
+    ),
+    (
+        "Door mijn reuma kan ik mijn was niet meer doen",
+        {Question.wlz: "nee", Question.help_now: "nee", Question.housemate: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.limitation},
+    ),
+    (
+        "Het huis van mijn tante wordt steeds viezer, ze ziet slecht en woont alleen.",
+        {Question.wlz: "nee", Question.help_now: "nee"},
+        Outcome.maatwerk_mogelijk,
+        Reason.geen_eigen_oplossing,
+        {Question.subject, Question.need_text, Question.need, Question.age, Question.housemate},
+    ),
 ]
 
 
@@ -352,6 +499,23 @@ def test_an_adult_asking_for_themselves_is_never_asked_about_being_under_18(talk
     assert Question.age not in talk.asked
 
 
+def test_letters_one_cannot_read_for_the_language_alone_go_to_the_help_for_everyone(talk: Conversation) -> None:
+    talk.open("Ik kom uit Syrië en begrijp de brieven van de gemeente en de zorgverzekeraar niet. Wie helpt mij?")
+    result = talk.play(
+        {Question.general: "nog_niet"},
+        typed={Question.limitation: "nee, ik ben niet ziek, ik spreek alleen nog weinig Nederlands"},
+    )
+    assert result.outcome is Outcome.algemene_voorziening and Reason.voor_iedereen in result.reasons
+    assert talk.asked == [Question.limitation]
+
+
+def test_care_day_and_night_in_the_resident_s_words_goes_to_the_wlz(talk: Conversation) -> None:
+    talk.open("Mijn man (79) heeft vergevorderde MS en kan geen moment meer alleen zijn.")
+    result = talk.play({}, typed={Question.need_text: "iemand die dag en nacht bij hem is"})
+    assert result.outcome is Outcome.wlz and Reason.wlz_zorg_24_uur in result.reasons
+    assert talk.asked == [Question.need_text], "the need in words is read, not asked again with buttons"
+
+
 def test_correcting_the_topic_keeps_the_answers_that_still_count(talk: Conversation) -> None:
     talk.open("ik kan niet meer koken door mijn reuma")
     assert talk.dialogue.assess(talk.slots).next_question is Question.wlz
@@ -391,7 +555,9 @@ def test_the_estimate_names_the_item_and_gives_advice_only_where_it_fits(talk: C
     assert "Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk" in text
     assert "Koop" not in text and "verbouw" not in text.lower(), "transport: nothing to buy or rebuild"
     tap = Conversation(talk.dialogue, talk.matcher).open("kan ik een thermostaatkraan krijgen").play({})
-    assert "Iemand zonder beperking koopt een thermostaatkraan ook gewoon" in advice.message(tap)
+    assert "Iemand zonder beperking betaalt een thermostaatkraan ook zelf" in advice.message(tap)
+    fan = Conversation(talk.dialogue, talk.matcher).open("krijg ik een ventilator via de wmo? ik heb copd").play({})
+    assert "betaalt een ventilator ook zelf" in advice.message(fan)
     stairs = Conversation(talk.dialogue, talk.matcher).open("ik ben 80 en kan de trap niet meer op")
     assert "Verbouw of koop nog niets" in advice.message(stairs.play({Question.wlz: "nee", Question.has_it: "nee"}))
 

@@ -36,7 +36,12 @@ def given(spec: str) -> dict[str, str]:
 def answers_from(spec: str) -> TriageAnswers:
     values = given(spec)
     crisis = tuple(CrisisKind(kind) for kind in filter(None, [values.get("crisis")]))
-    slots = {Question[name].value: value for name, value in values.items() if name in Question.__members__}
+    # need_text=vervoer_naar_de_dagbesteding: the resident's own words, with spaces.
+    slots = {
+        Question[name].value: value.replace("_", " ") if name == "need_text" else value
+        for name, value in values.items()
+        if name in Question.__members__
+    }
     return TriageAnswers.from_slots(
         slots,
         crisis=crisis,
@@ -52,7 +57,9 @@ def asked_for(spec: str) -> set[Question]:
     """The questions the situation needs; none once danger was signalled."""
     if any(flag in given(spec) for flag in URGENT):
         return set()
-    return {Question[name] for name in given(spec) if name in Question.__members__}
+    values = given(spec)
+    said = {"need_text"} if "need" in values else set()  # the words came with the need, not asked
+    return {Question[name] for name in values if name in Question.__members__ and name not in said}
 
 
 def result_of(spec: str, needs: Needs) -> TriageResult:

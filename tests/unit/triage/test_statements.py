@@ -86,6 +86,18 @@ from bot.triage.statements import (
         # Both: the partner is ill and the resident cannot manage; the check asks.
         ("mijn man is ziek en ik kan het huishouden niet alleen", None),
         ("hulp bij het huishouden", None),
+        # A diminutive, an age in words or with a cause in brackets, any verb opening the message, an
+        # adjective before the thing, a resident who cannot care ("ik durf hem niet te wassen"), a couple.
+        ("ons dochtertje (6, epilepsie) kan niet naar de gewone opvang", (Subject.ander, "uw dochter")),
+        ("mijn zusje is twaalf en heeft een spierziekte", (Subject.ander, "uw zus")),
+        ("Mijn schoonmoeder herstelt van een heupbreuk en mag niets tillen", (Subject.ander, "uw schoonmoeder")),
+        ("de oude scootmobiel van mijn opa is stuk", (Subject.ander, "uw opa")),
+        ("mijn man heeft een katheter en ik durf hem niet te helpen", (Subject.ander, "uw man")),
+        ("We hebben samen een bovenwoning en komen de trap niet meer op", (Subject.zelf, "u")),
+        ("Mijn man zegt dat ik hulp nodig heb bij het huishouden", (Subject.zelf, "u")),
+        ("Mijn man werkt fulltime en ik kan door mijn MS niet meer stofzuigen", (Subject.zelf, "u")),
+        ("Ik heb reuma. Mijn vrouw werkt de hele week", (Subject.zelf, "u")),
+        ("Ik heb COPD; mijn dochter doet mijn was en helpt mij ook met de post, maar ze is op", (Subject.zelf, "u")),
     ],
 )
 def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
@@ -124,6 +136,9 @@ def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
         ("hij is 3 keer gevallen", None),
         ("ik heb 3 kinderen", None),
         ("ik ben 300", None),
+        ("mijn zoontje is zeven", 7),
+        ("onze dochter (4, syndroom van Down) gaat naar de opvang", 4),
+        ("ze is een vrouw van 80", 80),
     ],
 )
 def test_an_age_in_any_phrasing(text: str, years: int | None) -> None:
@@ -146,6 +161,8 @@ def test_an_age_in_any_phrasing(text: str, years: int | None) -> None:
         ("hij woont op zichzelf", True),
         ("ze woont bij haar dochter, maar is vaak alleen", False),
         ("we wonen samen", False),
+        ("na de opname gaat hij weer alleen wonen", True),
+        ("ik wil niet alleen wonen", False),
     ],
 )
 def test_living_alone(text: str, alone: bool) -> None:
@@ -170,6 +187,7 @@ def test_living_alone(text: str, alone: bool) -> None:
         ("om de 2 weken komt mijn zoon", None),
         ("ik heb al jaren pijn en nu een paar weken krukken", None),
         ("een rolstoel", None),
+        ("de neuroloog zegt dat het zo blijft", Duration.lang),
     ],
 )
 def test_how_long_it_is_needed(text: str, duration: Duration | None) -> None:
@@ -198,6 +216,9 @@ def test_how_long_it_is_needed(text: str, duration: Duration | None) -> None:
         # A Wmo-indicatie for help in the house is no Wlz-indicatie.
         ("ik heb al een indicatie voor huishoudelijke hulp", None, None),
         ("ik heb een pgb voor begeleiding", None, None),
+        ("hij heeft een indicatie van het CIZ en woont zelfstandig", Wlz.indicatie, Residence.thuis),
+        ("ze woont gewoon bij haar ouders thuis", None, Residence.thuis),
+        ("ik woon in mijn eigen huis", None, Residence.thuis),
     ],
 )
 def test_an_existing_wlz_indicatie_and_where_its_holder_lives(
@@ -237,6 +258,15 @@ def test_own_age_is_not_the_age_of_the_one_it_is_for() -> None:
         ("ze heeft hulp nodig bij de boodschappen", "uw moeder", None),
         ("mijn dochter komt elke dag, maar ze kan het niet meer bolwerken", None, HelpNow.netwerk_te_zwaar),
         ("de buurvrouw helpt, dat is geen probleem", None, HelpNow.netwerk_genoeg),
+        # The verb first, a number of helpers, a helper named by a pronoun, a paid coach.
+        ("sinds de val koken mijn twee dochters om de beurt en dat lukt prima", None, HelpNow.netwerk_genoeg),
+        (
+            "hij woont bij zijn zus. Ze helpt hem, maar ze houdt het niet vol, het wordt te veel",
+            "uw broer",
+            HelpNow.netwerk_te_zwaar,
+        ),
+        ("ik betaal zelf een begeleider voor mijn broer", "uw broer", HelpNow.zelf_betaald),
+        ("ze doet alles zelf, maar het wordt haar te zwaar", "uw moeder", None),
     ],
 )
 def test_help_from_others_as_the_opening_says_it(text: str, for_other: str | None, help_now: HelpNow | None) -> None:
@@ -256,6 +286,13 @@ def test_help_from_others_as_the_opening_says_it(text: str, for_other: str | Non
         ("haar knieen zijn versleten", (HasIt.oude_versleten, "knieen")),  # the dialogue drops a body part
         ("ik wil een scootmobiel kopen", None),
         ("mijn oude rolstoel werkt nog, maar hij is te klein geworden", None),
+        ("vorig jaar heb ik een douchestoel gekocht", (HasIt.zelf_geregeld, None)),
+        ("heeft ze nog nooit een rollator gekocht", None),
+        ("hij doet het nog prima met zijn stok, maar buiten lukt het niet", None),
+        ("ik heb al een rollator, die werkt nog goed", (HasIt.oude_werkt, None)),
+        ("de handbewogen rolstoel van mijn moeder is aan vervanging toe", (HasIt.oude_versleten, "rolstoel")),
+        ("gisteren is de scootmobiel van mijn vader voor de deur gestolen", (HasIt.oude_versleten, "scootmobiel")),
+        ("haar oude rolstoel krijgt ze zelf niet meer vooruit", (HasIt.oude_versleten, "rolstoel")),
     ],
 )
 def test_what_is_there_already(text: str, has_it: tuple[HasIt, str | None] | None) -> None:
@@ -319,6 +356,9 @@ def test_a_safe_bed_tonight(text: str, safe: YesNo | None) -> None:
         ("hij is gezond maar wil een scootmobiel", True, True),
         ("ik ben 72 en gezond", True, False),  # the resident, not the one it is for
         ("ze is gezond van geest, maar lopen gaat niet", True, False),
+        ("ben 35 en mankeer verder niks", False, True),
+        ("mijn vrouw en ik zijn nog kerngezond", False, True),
+        ("we zijn niet gezond meer", False, False),
     ],
 )
 def test_no_illness_or_limitation(text: str, for_other: bool, healthy: bool) -> None:
