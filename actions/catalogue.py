@@ -46,9 +46,7 @@ def provisions_in_context(tracker: Tracker) -> list[str]:
 def provisions_of_need(tracker: Tracker) -> list[str]:
     """The provisions of the need the resident describes without naming one ("hij kan niet meer
     goed douchen"): their answer says more than a menu of provisions that may not fit."""
-    needs = services().triage()[0].needs
-    need = needs.match(message_of(tracker).text, ())
-    return list(needs[need].provisions[:MAX_PROVISIONS_PER_ANSWER]) if need else []
+    return list(services().triage()[0].needs.provisions_described(message_of(tracker).text)[:MAX_PROVISIONS_PER_ANSWER])
 
 
 class CatalogueAnswer:

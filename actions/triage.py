@@ -23,12 +23,17 @@ DISCUSS_BUTTON = {"title": "Medewerker spreken", "payload": "/request_human"}
 
 
 def words_about(tracker: Tracker, provision: str | None) -> str:
-    """The resident's own recent message that named the provision, if any."""
+    """The resident's own recent message that named the provision, or described its need (the
+    provision was then answered for that need: actions/catalogue.py), if any."""
     said = [event for event in tracker.events if event.get("event") == "user"][-CONTEXT_MESSAGES - 1 : -1]
+    needs = services().triage()[0].needs
     for event in reversed(said):
         entities = (event.get("parse_data") or {}).get("entities") or []
+        text = event.get("text") or ""
         if any(e.get("entity") == PROVISION and e.get("value") == provision for e in entities):
-            return event.get("text") or ""
+            return text
+        if provision and provision in needs.provisions_described(text):
+            return text
     return ""
 
 

@@ -216,6 +216,12 @@ class Needs:
         near = self._near_needs(text)
         return near[0] if near else None
 
+    def provisions_described(self, text: str) -> tuple[str, ...]:
+        """The provisions of the need a message describes without naming one ("hij kan niet meer
+        goed douchen")."""
+        need = self.match(text, ())
+        return tuple(self[need].provisions) if need else ()
+
     def item(self, text: str) -> Item | None:
         """The item the words name ("een e-bike", "een magnetron"); adapted versions
         ("aangepaste fiets", "driewielfiets") are never the ordinary item inside them."""

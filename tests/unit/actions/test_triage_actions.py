@@ -91,6 +91,18 @@ def test_accepting_the_offer_after_a_provision_answer_uses_that_provision(action
     assert slots["triage_need"] is None, "a provision named long ago is not assumed"
 
 
+def test_accepting_the_offer_after_a_need_described_in_own_words_keeps_what_was_said(
+    action_services: Services,
+) -> None:
+    asked = user(
+        "ik ben 34, heb een burn-out en krijg mijn huishouden niet meer gedaan, kan ik hulp krijgen", "provision_info"
+    )
+    start = user("ja, doe de check", "check_eligibility")
+    (intro,), slots, _ = run(ActionTriageStart(), {"provision": "huishoudelijke_ondersteuning"}, start, history=[asked])
+    assert intro["response"] == "utter_triage_intro_topic"
+    assert slots["triage_need"] == "huishouden" and slots["triage_who"] == "u"
+
+
 def test_a_maatwerk_estimate_goes_on_to_the_wijkteam(action_services: Services) -> None:
     answered = {**ASKED_WLZ, "triage_wlz": "nee", "triage_has_it": "nee"}
     (estimate,), slots, events = run(ActionTriageOutcome(), answered)
