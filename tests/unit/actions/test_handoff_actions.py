@@ -4,8 +4,10 @@ wijkteam of the resident's postcode, and no second open handoff for one conversa
 one address."""
 
 from collections.abc import Callable
+from datetime import datetime
 from types import ModuleType
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from rasa_sdk import Tracker
@@ -21,7 +23,12 @@ from bot.web_sessions import ADDRESS_METADATA
 from tests.helpers import Message, dispatch, open_handoffs, run, user
 
 ALWAYS = OfficeHours(timezone="Europe/Amsterdam", closed_on=[], days=dict.fromkeys(WEEKDAYS, "00:00-23:59"))
-NEVER = OfficeHours(timezone="Europe/Amsterdam", closed_on=[], days={"maandag": "08:30-17:00"})
+# Open on Mondays only, and closed today: on a Monday in office hours the office would otherwise be open.
+NEVER = OfficeHours(
+    timezone="Europe/Amsterdam",
+    closed_on=[datetime.now(ZoneInfo("Europe/Amsterdam")).date()],
+    days={"maandag": "08:30-17:00"},
+)
 # actions.handoff and the handoff store of the action server's services.
 HandoffParts = tuple[ModuleType, HandoffStore]
 # Sets the municipality's office hours for one test (the office fixture).
