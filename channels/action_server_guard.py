@@ -31,6 +31,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sanic import Blueprint, Sanic
 
+from channels.action_results import check_with_one_validator
 from channels.action_stand_in import stand_in
 
 logger = logging.getLogger(__name__)
@@ -169,6 +170,7 @@ class ActionServerGuard(InputChannel):
         @guard.listener("after_server_start")
         async def install(app: Sanic, _: Any) -> None:
             agent = app.ctx.agent
+            check_with_one_validator()
             if agent.action_endpoint is None:
                 return
             guarded = GuardedActionEndpoint(agent.action_endpoint)
