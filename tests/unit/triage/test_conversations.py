@@ -567,3 +567,40 @@ def test_a_carer_asking_for_rest_is_asked_about_themselves(talk: Conversation) -
         {Question.wlz: "nee", Question.help_now: "nee", Question.general: "nog_niet"}
     )
     assert talk.dialogue.who(talk.slots) == "u" and Question.subject not in talk.asked
+
+
+@pytest.mark.parametrize(
+    ("opening", "item"),
+    [
+        ("mijn vader van 84 wordt vergeetachtig, betaalt de wmo rookmelders?", "rookmelders"),
+        (
+            "kan mijn moeder (88) via de wmo een seniorentelefoon krijgen? ze ziet slecht",
+            "een telefoon met grote toetsen",
+        ),
+        ("Ik vergeet het gas, mag ik een inductiekookplaat aanvragen?", "een inductiekookplaat"),
+        ("ik zie slecht en mijn leesbril is stuk, betaalt de gemeente een nieuwe?", "een bril"),
+        ("door mijn rug kan ik niet stofzuigen, krijg ik een stofzuigrobot vergoed?", "een robotstofzuiger"),
+    ],
+)
+def test_what_anyone_buys_is_named_and_the_need_not_asked_again(talk: Conversation, opening: str, item: str) -> None:
+    result = talk.open(opening).play({})
+    assert (result.outcome, result.reasons, result.item) == (
+        Outcome.eigen_kracht,
+        (Reason.algemeen_gebruikelijk,),
+        item,
+    )
+    assert not {Question.need_text, Question.need} & set(talk.asked)
+
+
+def test_look_alikes_of_what_anyone_buys_are_no_such_item(talk: Conversation) -> None:
+    # A smoke alarm with a flash or vibrating pad is made for the deaf; an unreachable hob asks to adapt the kitchen.
+    deaf = talk.open("ik ben doof, kan ik een rookmelder met flitslicht krijgen?")
+    assert (
+        deaf.slots["triage_item"] == "een rookmelder met flitslicht of trilkussen" and not deaf.slots["triage_ordinary"]
+    )
+    kitchen = Conversation(talk.dialogue, talk.matcher).open(
+        "ik zit in een rolstoel en kan niet bij mijn kookplaat, kan de keuken aangepast worden?"
+    )
+    assert kitchen.slots["triage_item"] is None
+    glass = Conversation(talk.dialogue, talk.matcher).open("ik ben slechtziend en wil een loepbril")
+    assert glass.slots["triage_item"] is None
