@@ -607,9 +607,8 @@ def test_look_alikes_of_what_anyone_buys_are_no_such_item(talk: Conversation) ->
 
 
 def test_a_carer_whose_care_goes_well_still_hears_of_the_support_every_carer_gets(talk: Conversation) -> None:
-    result = talk.open("Ik zorg voor mijn vader met copd, dat gaat prima. Krijg ik als mantelzorger een waardering?").play(
-        {Question.general: "nog_niet"}
-    )
+    opening = "Ik zorg voor mijn vader met copd, dat gaat prima. Krijg ik als mantelzorger een waardering?"
+    result = talk.open(opening).play({Question.general: "nog_niet"})
     assert result.outcome is Outcome.algemene_voorziening and "mantelzorgondersteuning" in result.provisions
     assert talk.slots["triage_need"] == "mantelzorgsteun" and Question.help_now not in talk.asked
     # Rest from caring is another need: there the people who take the care over count.
