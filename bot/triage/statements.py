@@ -575,7 +575,9 @@ _SLEEPS_SAFE = re.compile(
     r"|moeder|vader|zus|broer|dochter|zoon|kennis|kennissen|opvang|nachtopvang|hotel|pension|vakantiepark)\b"
 )
 _NO_PLACE = re.compile(
-    r"\bweet (?:niet|nog niet) waar (?:ik|ze|hij|we) (?:vannacht |vanavond )?(?:moet |kan |moeten |kunnen )?slapen\b"
+    # "ik weet niet waar ik vannacht moet slapen", "ik heb geen idee waar ik vannacht moet slapen"
+    r"\b(?:(?:weet|weten) (?:niet|nog niet)|(?:heb|hebben|heeft) geen (?:flauw )?idee) waar (?:ik|ze|hij|we) "
+    r"(?:vannacht |vanavond )?(?:moet |kan |moeten |kunnen )?slapen\b"
     r"|\b(?:slaap|slaapt|slapen) (?:nu |vannacht )?(?:op straat|buiten|in de auto|in een portiek)\b"
     r"|\b(?:geen|nergens een) (?:slaapplek|plek om te slapen)\b|\bnergens (?:om )?te slapen\b"
 )

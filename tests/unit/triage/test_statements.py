@@ -342,6 +342,9 @@ def test_walk_in_help_tried_without_result(text: str, tried: bool) -> None:
         ("ik weet niet waar ik vannacht moet slapen", YesNo.nee),
         ("hij slaapt op straat", YesNo.nee),
         ("ik raak mijn huis kwijt", None),
+        ("mijn huis ben ik kwijt en ik heb geen idee waar ik vannacht moet slapen", YesNo.nee),
+        ("we hebben geen flauw idee waar we vanavond kunnen slapen", YesNo.nee),
+        ("ik heb geen idee waar ik volgende maand ga wonen", None),
     ],
 )
 def test_a_safe_bed_tonight(text: str, safe: YesNo | None) -> None:
