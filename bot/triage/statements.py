@@ -54,7 +54,9 @@ _I_HELP = (
     r"(?:\b(?:ik|wij|we) (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
     # "ik durf die niet te verzorgen", "ik kan hem niet meer helpen": the resident cares for the other.
     r"|\b(?:ik|wij|we) (?:durf|durven|kan|kunnen|wil|willen) (?:die|dat|hem|haar|het) (?:\w+ ){0,2}?(?:te )?"
-    r"(?:verzorgen|helpen|wassen|tillen)\b)"
+    r"(?:verzorgen|helpen|wassen|tillen)\b"
+    # "ik kan de verzorging en de nachten niet alleen aan": the resident carries the other's care.
+    r"|\b(?:ik|wij|we) (?:kan|kunnen|trek|trekken) (?:de|zijn|haar) (?:zorg|verzorging|mantelzorg)\b)"
 )
 _HELPERS = (
     rf"(?:{_RELATIVE}|\b(?:de|mijn|m'n|onze|haar|zijn) (?:twee |drie |vier |vijf )?"
@@ -132,6 +134,12 @@ _FOR_SELF = re.compile(
     rf"|\b(?:door|vanwege|sinds|na) (?:mijn|m'n) (?!{_KIN}\b)\w+"
 )
 
+# The speaker asking where to apply: "Vraag ik dat bij de Wmo aan?", "moet ik dit bij de gemeente regelen?".
+_ASKS_WHERE = re.compile(
+    r"\b(?:vraag|moet|kan|mag|zal) (?:ik|we|wij) (?:dat|dit|het|die|deze|zoiets)(?: \w+){0,4}? "
+    r"(?:aan|aanvragen|regelen|vragen|melden)\b"
+)
+
 _CARER = re.compile(
     r"\bik (?:ben|ben de|ben zijn|ben haar) mantelzorger\b|\bik (?:zorg|verzorg|help)\b|\bmantelzorger (?:van|voor)\b"
     r"|\bik ben (?:\w+ ){0,2}en (?:zorg|verzorg) (?:al )?(?:voor )?(?:mijn|m'n)\b"  # "ik ben 72 en zorg voor mijn man"
@@ -173,19 +181,31 @@ _HEALTHY = r"(?:gezond|kerngezond|fit)(?! van geest)"
 _SAME_PERSON = r"(?:(?!\b(?:mijn|m'n|mn|onze|ik|hij|zij|ze|maar)\b)[^.,;!?])*?"
 _HEALTHY_RELATIVE = (
     rf"{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) (?:al |nog |zelf |wel |gewoon )?{_HEALTHY}\b"
+    # "mijn man is met pensioen en kerngezond"
+    rf"|{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) {_SAME_PERSON}\ben (?:ook |nog |verder |gewoon )?{_HEALTHY}\b"
     rf"|\b(?:mijn|m'n|onze) (?:gezonde|kerngezonde) {_KIN}\b"
 )
 # A partner ill too ("mijn man heeft zelf een hartziekte", "mijn vrouw is ook ziek"): not the one the
 # question is for, and no healthy housemate either.
+_ILL_WORDS = (
+    r"(?:ziek|ziekte|beperking|kwaal|klachten|hartziekte|hartfalen|dementie|dement|slecht ter been|invalide|beperkt"
+    r"|gehandicapt|chemo|chemokuur|chemokuren|chemotherapie|bestraling|bestralingen|kanker)"
+)
 _ILL_TOO = (
-    rf"{_RELATIVE} (?:heeft|is) (?:zelf (?:ook )?|ook )(?:\w+ ){{0,2}}?(?:ziek|ziekte|beperking|kwaal|klachten"
-    r"|hartziekte|hartfalen|dementie|dement|slecht ter been|invalide|beperkt|gehandicapt)\b"
+    rf"{_RELATIVE} (?:heeft|is) (?:zelf (?:ook )?|ook )(?:\w+ ){{0,2}}?{_ILL_WORDS}\b"
+    # Said of the relative in the next clause: "mijn vrouw zou het doen, maar zij krijgt zelf chemo".
+    rf"|{_RELATIVE}\b[^.;!?]{{0,40}}?\b(?:zij|hij|ze|die) (?:heeft|is|krijgt|ligt) (?:zelf (?:ook )?|ook )"
+    rf"(?:\w+ ){{0,2}}?{_ILL_WORDS}\b"
 )
 _WIDOWED = re.compile(
     rf"\b(?:mijn|m'n) {_SPOUSE} is (?:\w+ ){{0,2}}?(?:overleden|gestorven)\b"
     rf"|\bsinds (?:mijn|m'n) {_SPOUSE} (?:overleed|stierf)\b"
 )
-_ILL_PARTNER = re.compile(rf"(?:mijn|m'n|me) {_SPOUSE} (?:heeft|is) (?:zelf (?:ook )?|ook )")
+_ILL_PARTNER = re.compile(
+    rf"(?:mijn|m'n|me) {_SPOUSE} (?:heeft|is) (?:zelf (?:ook )?|ook )"
+    rf"|(?:mijn|m'n|me) {_SPOUSE}\b[^.;!?]{{0,40}}?\b(?:zij|hij|ze|die) (?:heeft|is|krijgt|ligt) "
+    r"(?:zelf (?:ook )?|ook )"
+)
 # Others who help the resident: "mijn zoon helpt me met de post", "mijn dochter doet mijn boodschappen".
 _HELPS_ME = re.compile(
     rf"(?:{_OTHERS_HELP}) (?:\w+ ){{0,3}}?(?:me|mij|(?:mijn|m'n) (?!{_KIN}\b)\w+)\b"
@@ -198,6 +218,10 @@ _RELATIVE_NOT_MEANT = re.compile(
     rf"|{_RELATIVE}(?= (?:\w+ ){{0,2}}?{_HELPS}\b.{{0,120}}(?:{_GOES_WELL}|{_TOO_HEAVY}))"
     rf"|{_ILL_TOO}"
     rf"|{_HEALTHY_RELATIVE}"
+    # The one who would do it: "mijn vrouw zou het doen, maar ...".
+    rf"|{_RELATIVE} (?:zou|zal|wil|wilde) (?:het|dat|dit) (?:best |graag |wel )?(?:doen|overnemen)\b"
+    # A relative who lives elsewhere is where the resident wants to go: "mijn zus woont 15 kilometer verderop".
+    rf"|{_RELATIVE} (?:woont|wonen) (?:\w+ ){{0,3}}?(?:verderop|verder weg|ver weg|ver van mij|ver van ons)\b"
 )
 _SELF_HEALTHY = re.compile(rf"\bik ben (?:zelf |nog )?(?:(?:{_NUMBER}) (?:jaar )?)?(?:en )?(?:zelf |nog )?{_HEALTHY}\b")
 # "mijn vriend" in a household is mostly a partner.
@@ -404,6 +428,7 @@ def who_is_meant(text: str) -> tuple[Subject, str] | None:
     if _FOR_SOMEONE.search(plain):
         return Subject.ander, "uw naaste"
     relative = _first_group(_RELATIVE_SUBJECT.search(plain))
+    plain = _ASKS_WHERE.sub(",", plain)  # the speaker asking where to apply is not the one it is for
     # "ik ben 72 en gezond" next to "mijn vrouw kan niet meer koken": the resident is not the one.
     self_meant = (helped or bool(_FOR_SELF.search(plain))) and not (relative and _SELF_HEALTHY.search(plain))
     # "Mijn vrouw heeft MS. Ik doe het huishouden": the resident helps, the relative is the one.

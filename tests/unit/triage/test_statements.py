@@ -98,6 +98,19 @@ from bot.triage.statements import (
         ("Mijn man werkt fulltime en ik kan door mijn MS niet meer stofzuigen", (Subject.zelf, "u")),
         ("Ik heb reuma. Mijn vrouw werkt de hele week", (Subject.zelf, "u")),
         ("Ik heb COPD; mijn dochter doet mijn was en helpt mij ook met de post, maar ze is op", (Subject.zelf, "u")),
+        # The speaker asking where to apply is not the one it is for; "kan ik ... doen" still is.
+        (
+            "Mijn opa woont in een woonzorgcentrum en heeft een hoog-laagbed nodig. Vraag ik dat bij de Wmo aan?",
+            (Subject.ander, "uw opa"),
+        ),
+        ("Sinds mijn operatie kan ik het huishouden niet meer doen", (Subject.zelf, "u")),
+        # One who carries the other's care is the carer.
+        ("Mijn vader is ernstig ziek. Ik kan de verzorging niet alleen aan.", (Subject.ander, "uw vader")),
+        # A healthy partner, one who would do it but is ill too, a relative who lives elsewhere: not the one.
+        ("Ik heb hartfalen. Mijn man is met pensioen en kerngezond.", (Subject.zelf, "u")),
+        ("Ik heb reuma. Mijn vrouw zou het doen, maar zij krijgt zelf chemo.", (Subject.zelf, "u")),
+        ("Ik ben blind. Mijn zus woont 15 kilometer verderop en met de bus kom ik daar niet.", (Subject.zelf, "u")),
+        ("Mijn zus woont in een verpleeghuis en kan niet meer lopen", (Subject.ander, "uw zus")),
     ],
 )
 def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
@@ -314,6 +327,8 @@ def test_what_is_there_already(text: str, has_it: tuple[HasIt, str | None] | Non
         ("mijn man is ziek en mijn zoon is gezond", None, False),
         ("ik woon samen met mijn gezonde vriend", None, True),
         ("mijn vriendin is gezond maar werkt in ploegendienst", None, True),
+        ("mijn man is met pensioen en kerngezond", None, True),
+        ("mijn man is met pensioen en niet gezond", None, False),
     ],
 )
 def test_a_healthy_housemate(text: str, for_other: str | None, healthy: bool) -> None:
@@ -376,6 +391,8 @@ def test_no_illness_or_limitation(text: str, for_other: bool, healthy: bool) -> 
         ("mijn vrouw is vorig jaar overleden", True),
         ("mijn man is gezond", False),
         ("mijn man heeft MS", False),  # he may be the one it is for
+        ("mijn vrouw zou het doen, maar zij krijgt zelf chemo", True),
+        ("mijn vrouw zou het doen, maar zij heeft vakantie", False),
     ],
 )
 def test_a_partner_who_cannot_take_over(text: str, no_partner: bool) -> None:
