@@ -38,11 +38,12 @@ _NAMES = {"ma": "moeder", "mama": "moeder", "mam": "moeder", "moeke": "moeder", 
 _NAMES.update({"pap": "vader", "client": "cliënt", "schoonzuster": "schoonzus"})
 # "ons zoontje", "mijn zusje": the person, named as such.
 _NAMES.update({"zoontje": "zoon", "dochtertje": "dochter", "kindje": "kind", "broertje": "broer", "zusje": "zus"})
+_NAMES.update({"nichtje": "nicht", "neefje": "neef"})
 _KIN = (
     r"(moeder|vader|mama|papa|mam|pap|moeke|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|schoonzus|schoonzuster|zwager|"
     r"zoon|dochter|kind|opa|oma|broer|zus|schoonmoeder|schoonvader|schoonzoon|schoondochter|buurvrouw|buurman|"
     r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader|stiefzoon|stiefdochter|kennis"
-    r"|zoontje|dochtertje|kindje|broertje|zusje)"
+    r"|zoontje|dochtertje|kindje|broertje|zusje|nichtje|neefje)"
 )
 # "de buurvrouw" too, and in dialect "me vrouw"
 _RELATIVE = rf"(?:(?:mijn|m'n|mn|me|onze|ons) |de (?=buurvrouw|buurman)){_KIN}"
@@ -161,6 +162,8 @@ _OWN_AGE = re.compile(
 )
 _STATED_AGE = re.compile(
     rf"\b(?:ze is|zij is|hij is|is ze|is hij|die is|wordt|werd) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
+    # Said of the one just named: "mijn dochter heeft een lvb en is zeventien".
+    rf"|\ben is {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b({_NUMBER})[- ]?jarige?\b"
     rf"|\b{_RELATIVE.replace('(moeder', '(?:moeder')} (?:van|is) (?:al |bijna |ruim |over de |boven de )?({_NUMBER})\b"
     rf"{_NOT_YEARS}"
@@ -329,6 +332,9 @@ _AT_HOME = re.compile(
     r"|\b(?:woont|woon|wonen) (?:nog |gewoon )?"
     r"(?:zelfstandig|op zichzelf|in (?:een|mijn|haar|zijn) eigen (?:huis|woning))\b"
     r"|\b(?:volledig|modulair) pakket thuis\b|\bvpt\b|\bmpt\b"
+    # Wlz care delivered at home: "krijgt thuis zorg via het zorgkantoor", "ze krijgt haar zorg thuis".
+    r"|\b(?:krijgt|krijg|krijgen) (?:\w+ )?thuis (?:\w+ )?(?:zorg|verpleging|begeleiding)\b"
+    r"|\b(?:krijgt|krijg|krijgen) (?:haar |zijn |mijn |de )?(?:zorg|wlz-zorg) thuis\b"
 )
 _PGB = re.compile(r"\bpgb\b|\bpersoonsgebonden budget\b")
 

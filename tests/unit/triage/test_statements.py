@@ -152,6 +152,8 @@ def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
         ("mijn zoontje is zeven", 7),
         ("onze dochter (4, syndroom van Down) gaat naar de opvang", 4),
         ("ze is een vrouw van 80", 80),
+        ("mijn dochter heeft een licht verstandelijke beperking en is zeventien", 17),
+        ("de rekening is hoog en is 80 euro", None),
     ],
 )
 def test_an_age_in_any_phrasing(text: str, years: int | None) -> None:
@@ -232,6 +234,9 @@ def test_how_long_it_is_needed(text: str, duration: Duration | None) -> None:
         ("hij heeft een indicatie van het CIZ en woont zelfstandig", Wlz.indicatie, Residence.thuis),
         ("ze woont gewoon bij haar ouders thuis", None, Residence.thuis),
         ("ik woon in mijn eigen huis", None, Residence.thuis),
+        ("mijn vrouw heeft een Wlz-indicatie en krijgt thuis zorg via het zorgkantoor", Wlz.indicatie, Residence.thuis),
+        ("ze krijgt haar zorg thuis", None, Residence.thuis),
+        ("ik krijg thuis bezoek van mijn kinderen", None, None),
     ],
 )
 def test_an_existing_wlz_indicatie_and_where_its_holder_lives(
@@ -280,6 +285,7 @@ def test_own_age_is_not_the_age_of_the_one_it_is_for() -> None:
         ),
         ("ik betaal zelf een begeleider voor mijn broer", "uw broer", HelpNow.zelf_betaald),
         ("ze doet alles zelf, maar het wordt haar te zwaar", "uw moeder", None),
+        ("mijn nichtje komt elke week en regelt mijn post. Dat gaat heel goed", None, HelpNow.netwerk_genoeg),
     ],
 )
 def test_help_from_others_as_the_opening_says_it(text: str, for_other: str | None, help_now: HelpNow | None) -> None:
@@ -407,6 +413,8 @@ def test_a_partner_who_cannot_take_over(text: str, no_partner: bool) -> None:
         ("mijn man heeft parkinsson", Limitation.lichamelijk, False),
         ("ik heb geen beperking, ik vind lopen gewoon vervelend", None, False),
         ("ze heeft geen ziekte of handicap, maar wel dementie", Limitation.psychisch, True),
+        ("mijn broer komt volgende week uit een afkickkliniek", Limitation.psychisch, True),
+        ("ik ga naar de kliniek voor mijn knie", Limitation.lichamelijk, False),
     ],
 )
 def test_the_cause_in_other_forms_and_denied(
