@@ -25,6 +25,7 @@ from bot.triage.model import (
     Subject,
     TriageAnswers,
     TriageResult,
+    Wlz,
     YesNo,
 )
 from bot.triage.needs import Need, Needs
@@ -32,6 +33,7 @@ from bot.triage.questions import Questions, age_for
 from bot.triage.rules import assess
 from bot.triage.statements import (
     ADULT_KIN,
+    care_day_and_night_after_all,
     healthy_housemate,
     lives_alone,
     names_relative,
@@ -153,6 +155,11 @@ class TriageDialogue:
             updates = {question.value: meant[0].value, WHO: meant[1]}
         else:
             value = self.questions.parse(question, text, message.provisions)
+            unsure_or_no = (None, Wlz.onbekend.value, Wlz.nee.value)
+            if question is Question.wlz and value in unsure_or_no and care_day_and_night_after_all(text):
+                # "weet ik niet, een indicatie heeft hij niet, maar hij kan nooit meer alleen gelaten worden":
+                # the need of care day and night is the Wlz's criterion, before any indicatie (Wlz art. 3.2.1).
+                value = Wlz.zorg_24_uur.value
             if value in UNSURE and asked_in_between(message):
                 return Turn(reject=True)  # "weet ik niet, wat is een Wlz-indicatie?": answer that first
             heard = self.questions.heard(question, text)

@@ -526,6 +526,15 @@ def stated_wlz(text: str) -> Wlz | None:
     return None
 
 
+def care_day_and_night_after_all(text: str) -> bool:
+    """ "weet ik niet, een indicatie heeft hij niet. maar hij kan nooit meer alleen gelaten worden": after
+    "maar", blijvend toezicht dag en nacht, the Wlz's own criterion (Wlz art. 3.2.1) whatever is known of
+    an indicatie. Without "maar" ("nee, 24 uur toezicht") the answer says both and stays unclear."""
+    parts = re.split(r"\bmaar\b", _plain(text))
+    last = parts[-1]
+    return len(parts) > 1 and bool(_DAY_AND_NIGHT.search(last) and not _NOT_DAY_AND_NIGHT.search(last))
+
+
 def stated_residence(text: str) -> Residence | None:
     """In an institution, or at home (also with a Wlz pakket thuis or a Wlz-pgb)."""
     plain = _plain(text)
