@@ -580,6 +580,10 @@ def test_a_carer_asking_for_rest_is_asked_about_themselves(talk: Conversation) -
         ("Ik vergeet het gas, mag ik een inductiekookplaat aanvragen?", "een inductiekookplaat"),
         ("ik zie slecht en mijn leesbril is stuk, betaalt de gemeente een nieuwe?", "een bril"),
         ("door mijn rug kan ik niet stofzuigen, krijg ik een stofzuigrobot vergoed?", "een robotstofzuiger"),
+        (
+            "ik ben 80 en wil verhuizen naar een flat dichter bij mijn kinderen. vergoedt de gemeente dat?",
+            "een verhuizing om dichter bij familie te wonen",
+        ),
     ],
 )
 def test_what_anyone_buys_is_named_and_the_need_not_asked_again(talk: Conversation, opening: str, item: str) -> None:
@@ -604,6 +608,11 @@ def test_look_alikes_of_what_anyone_buys_are_no_such_item(talk: Conversation) ->
     assert kitchen.slots["triage_item"] is None
     glass = Conversation(talk.dialogue, talk.matcher).open("ik ben slechtziend en wil een loepbril")
     assert glass.slots["triage_item"] is None
+    # A move the limitation makes necessary is no ordinary move, also when it brings family closer.
+    move = Conversation(talk.dialogue, talk.matcher).open(
+        "Ik zit in een rolstoel en moet naar een gelijkvloerse woning dichter bij mijn dochter. Krijg ik verhuiskosten?"
+    )
+    assert move.slots["triage_item"] is None
 
 
 def test_a_carer_whose_care_goes_well_still_hears_of_the_support_every_carer_gets(talk: Conversation) -> None:
