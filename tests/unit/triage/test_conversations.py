@@ -623,3 +623,16 @@ def test_a_carer_whose_care_goes_well_still_hears_of_the_support_every_carer_get
     # Rest from caring is another need: there the people who take the care over count.
     rest = Conversation(talk.dialogue, talk.matcher).open("ik zorg voor mijn moeder met dementie en wil even rust")
     assert rest.slots["triage_need"] == "mantelzorg"
+
+
+def test_a_stay_for_the_one_cared_for_is_kortdurend_verblijf_not_the_steunpunt_first(talk: Conversation) -> None:
+    # The steunpunt mantelzorg offers no bed: a logeerplek is maatwerk (Wmo 2015 art. 1.1.1, 2.3.5 lid 3).
+    opening = "Mijn vader (80) heeft dementie en woont bij mij. Kan hij af en toe een weekend ergens logeren?"
+    result = talk.open(opening).play({Question.wlz: "nee", Question.help_now: "netwerk_te_zwaar"})
+    assert result.outcome is Outcome.maatwerk_mogelijk and "kortdurend_verblijf" in result.provisions
+    assert Question.general not in talk.asked
+    # Rest alone, without a stay named: the help for every carer comes first.
+    rest = Conversation(talk.dialogue, talk.matcher).open(
+        "Mijn vader (80) heeft dementie en woont bij mij. Ik wil even rust."
+    )
+    assert rest.slots["triage_need"] == "mantelzorg"
