@@ -608,6 +608,8 @@ def test_look_alikes_of_what_anyone_buys_are_no_such_item(talk: Conversation) ->
     assert kitchen.slots["triage_item"] is None
     glass = Conversation(talk.dialogue, talk.matcher).open("ik ben slechtziend en wil een loepbril")
     assert glass.slots["triage_item"] is None
+    vacuum = Conversation(talk.dialogue, talk.matcher).open("de stofzuiger is te zwaar, ik krijg mijn huis niet schoon")
+    assert vacuum.slots["triage_item"] is None and vacuum.slots["triage_need"] == "huishouden"
     # A move the limitation makes necessary is no ordinary move, also when it brings family closer.
     move = Conversation(talk.dialogue, talk.matcher).open(
         "Ik zit in een rolstoel en moet naar een gelijkvloerse woning dichter bij mijn dochter. Krijg ik verhuiskosten?"
