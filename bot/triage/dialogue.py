@@ -25,13 +25,15 @@ from bot.triage.model import (
     Subject,
     TriageAnswers,
     TriageResult,
+    Wlz,
     YesNo,
 )
-from bot.triage.needs import Need, Needs
+from bot.triage.needs import OTHER, Need, Needs
 from bot.triage.questions import Questions, age_for
 from bot.triage.rules import assess
 from bot.triage.statements import (
     ADULT_KIN,
+    care_day_and_night_after_all,
     healthy_housemate,
     lives_alone,
     names_relative,
@@ -153,12 +155,30 @@ class TriageDialogue:
             updates = {question.value: meant[0].value, WHO: meant[1]}
         else:
             value = self.questions.parse(question, text, message.provisions)
+            unsure_or_no = (None, Wlz.onbekend.value, Wlz.nee.value)
+            if question is Question.wlz and value in unsure_or_no and care_day_and_night_after_all(text):
+                # "weet ik niet, een indicatie heeft hij niet, maar hij kan nooit meer alleen gelaten worden":
+                # the need of care day and night is the Wlz's criterion, before any indicatie (Wlz art. 3.2.1).
+                value = Wlz.zorg_24_uur.value
             if value in UNSURE and asked_in_between(message):
                 return Turn(reject=True)  # "weet ik niet, wat is een Wlz-indicatie?": answer that first
             heard = self.questions.heard(question, text)
             if value is None and not heard:
                 # Not in the question's words, but said as an opening says it: "mijn knieen zijn op".
                 value = self._known(slots, message).get(question.value)
+            if value is None and question is Question.need and not asked_in_between(message) and _describes(text):
+                # Words typed under the menu that name none of its topics are "Iets anders", with those
+                # words kept: asking the menu once more would ask what the resident just said.
+                return Turn(
+                    {
+                        question.value: OTHER,
+                        **(
+                            {}
+                            if slots.get(Question.need_text.value)
+                            else {Question.need_text.value: text[:MAX_NEED_TEXT]}
+                        ),
+                    }
+                )
             if value is None:
                 # An answer in the question's words that is unclear is asked again, not a new topic.
                 new_topic = {} if heard else self._new_topic(slots, question, message)
@@ -274,3 +294,15 @@ class TriageDialogue:
         if thing and not named and self.needs.limitation(thing):
             return None
         return has_it
+
+
+DESCRIBED_WORDS = 3  # "iemand die ons helpt bij het gesprek" describes a need; "tja" or "weet niet" does not
+
+
+_HESITATES = re.compile(r"\b(?:weet|weten|idee|snap|begrijp|tja|eh|uh|hmm|geen van|niks|niets)\b")
+
+
+def _describes(text: str) -> bool:
+    """Words that describe something, rather than hesitate ("weet ik niet", "geen idee eigenlijk")."""
+    plain = normalise(text)
+    return len(plain.split()) >= DESCRIBED_WORDS and not _HESITATES.search(plain)

@@ -38,11 +38,12 @@ _NAMES = {"ma": "moeder", "mama": "moeder", "mam": "moeder", "moeke": "moeder", 
 _NAMES.update({"pap": "vader", "client": "cliënt", "schoonzuster": "schoonzus"})
 # "ons zoontje", "mijn zusje": the person, named as such.
 _NAMES.update({"zoontje": "zoon", "dochtertje": "dochter", "kindje": "kind", "broertje": "broer", "zusje": "zus"})
+_NAMES.update({"nichtje": "nicht", "neefje": "neef"})
 _KIN = (
     r"(moeder|vader|mama|papa|mam|pap|moeke|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|schoonzus|schoonzuster|zwager|"
     r"zoon|dochter|kind|opa|oma|broer|zus|schoonmoeder|schoonvader|schoonzoon|schoondochter|buurvrouw|buurman|"
     r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader|stiefzoon|stiefdochter|kennis"
-    r"|zoontje|dochtertje|kindje|broertje|zusje)"
+    r"|zoontje|dochtertje|kindje|broertje|zusje|nichtje|neefje)"
 )
 # "de buurvrouw" too, and in dialect "me vrouw"
 _RELATIVE = rf"(?:(?:mijn|m'n|mn|me|onze|ons) |de (?=buurvrouw|buurman)){_KIN}"
@@ -54,7 +55,9 @@ _I_HELP = (
     r"(?:\b(?:ik|wij|we) (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
     # "ik durf die niet te verzorgen", "ik kan hem niet meer helpen": the resident cares for the other.
     r"|\b(?:ik|wij|we) (?:durf|durven|kan|kunnen|wil|willen) (?:die|dat|hem|haar|het) (?:\w+ ){0,2}?(?:te )?"
-    r"(?:verzorgen|helpen|wassen|tillen)\b)"
+    r"(?:verzorgen|helpen|wassen|tillen)\b"
+    # "ik kan de verzorging en de nachten niet alleen aan": the resident carries the other's care.
+    r"|\b(?:ik|wij|we) (?:kan|kunnen|trek|trekken) (?:de|zijn|haar) (?:zorg|verzorging|mantelzorg)\b)"
 )
 _HELPERS = (
     rf"(?:{_RELATIVE}|\b(?:de|mijn|m'n|onze|haar|zijn) (?:twee |drie |vier |vijf )?"
@@ -132,6 +135,12 @@ _FOR_SELF = re.compile(
     rf"|\b(?:door|vanwege|sinds|na) (?:mijn|m'n) (?!{_KIN}\b)\w+"
 )
 
+# The speaker asking where to apply: "Vraag ik dat bij de Wmo aan?", "moet ik dit bij de gemeente regelen?".
+_ASKS_WHERE = re.compile(
+    r"\b(?:vraag|moet|kan|mag|zal) (?:ik|we|wij) (?:dat|dit|het|die|deze|zoiets)(?: \w+){0,4}? "
+    r"(?:aan|aanvragen|regelen|vragen|melden)\b"
+)
+
 _CARER = re.compile(
     r"\bik (?:ben|ben de|ben zijn|ben haar) mantelzorger\b|\bik (?:zorg|verzorg|help)\b|\bmantelzorger (?:van|voor)\b"
     r"|\bik ben (?:\w+ ){0,2}en (?:zorg|verzorg) (?:al )?(?:voor )?(?:mijn|m'n)\b"  # "ik ben 72 en zorg voor mijn man"
@@ -153,6 +162,8 @@ _OWN_AGE = re.compile(
 )
 _STATED_AGE = re.compile(
     rf"\b(?:ze is|zij is|hij is|is ze|is hij|die is|wordt|werd) {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
+    # Said of the one just named: "mijn dochter heeft een lvb en is zeventien".
+    rf"|\ben is {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b({_NUMBER})[- ]?jarige?\b"
     rf"|\b{_RELATIVE.replace('(moeder', '(?:moeder')} (?:van|is) (?:al |bijna |ruim |over de |boven de )?({_NUMBER})\b"
     rf"{_NOT_YEARS}"
@@ -173,19 +184,31 @@ _HEALTHY = r"(?:gezond|kerngezond|fit)(?! van geest)"
 _SAME_PERSON = r"(?:(?!\b(?:mijn|m'n|mn|onze|ik|hij|zij|ze|maar)\b)[^.,;!?])*?"
 _HEALTHY_RELATIVE = (
     rf"{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) (?:al |nog |zelf |wel |gewoon )?{_HEALTHY}\b"
+    # "mijn man is met pensioen en kerngezond"
+    rf"|{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) {_SAME_PERSON}\ben (?:ook |nog |verder |gewoon )?{_HEALTHY}\b"
     rf"|\b(?:mijn|m'n|onze) (?:gezonde|kerngezonde) {_KIN}\b"
 )
 # A partner ill too ("mijn man heeft zelf een hartziekte", "mijn vrouw is ook ziek"): not the one the
 # question is for, and no healthy housemate either.
+_ILL_WORDS = (
+    r"(?:ziek|ziekte|beperking|kwaal|klachten|hartziekte|hartfalen|dementie|dement|slecht ter been|invalide|beperkt"
+    r"|gehandicapt|chemo|chemokuur|chemokuren|chemotherapie|bestraling|bestralingen|kanker)"
+)
 _ILL_TOO = (
-    rf"{_RELATIVE} (?:heeft|is) (?:zelf (?:ook )?|ook )(?:\w+ ){{0,2}}?(?:ziek|ziekte|beperking|kwaal|klachten"
-    r"|hartziekte|hartfalen|dementie|dement|slecht ter been|invalide|beperkt|gehandicapt)\b"
+    rf"{_RELATIVE} (?:heeft|is) (?:zelf (?:ook )?|ook )(?:\w+ ){{0,2}}?{_ILL_WORDS}\b"
+    # Said of the relative in the next clause: "mijn vrouw zou het doen, maar zij krijgt zelf chemo".
+    rf"|{_RELATIVE}\b[^.;!?]{{0,40}}?\b(?:zij|hij|ze|die) (?:heeft|is|krijgt|ligt) (?:zelf (?:ook )?|ook )"
+    rf"(?:\w+ ){{0,2}}?{_ILL_WORDS}\b"
 )
 _WIDOWED = re.compile(
     rf"\b(?:mijn|m'n) {_SPOUSE} is (?:\w+ ){{0,2}}?(?:overleden|gestorven)\b"
     rf"|\bsinds (?:mijn|m'n) {_SPOUSE} (?:overleed|stierf)\b"
 )
-_ILL_PARTNER = re.compile(rf"(?:mijn|m'n|me) {_SPOUSE} (?:heeft|is) (?:zelf (?:ook )?|ook )")
+_ILL_PARTNER = re.compile(
+    rf"(?:mijn|m'n|me) {_SPOUSE} (?:heeft|is) (?:zelf (?:ook )?|ook )"
+    rf"|(?:mijn|m'n|me) {_SPOUSE}\b[^.;!?]{{0,40}}?\b(?:zij|hij|ze|die) (?:heeft|is|krijgt|ligt) "
+    r"(?:zelf (?:ook )?|ook )"
+)
 # Others who help the resident: "mijn zoon helpt me met de post", "mijn dochter doet mijn boodschappen".
 _HELPS_ME = re.compile(
     rf"(?:{_OTHERS_HELP}) (?:\w+ ){{0,3}}?(?:me|mij|(?:mijn|m'n) (?!{_KIN}\b)\w+)\b"
@@ -198,6 +221,10 @@ _RELATIVE_NOT_MEANT = re.compile(
     rf"|{_RELATIVE}(?= (?:\w+ ){{0,2}}?{_HELPS}\b.{{0,120}}(?:{_GOES_WELL}|{_TOO_HEAVY}))"
     rf"|{_ILL_TOO}"
     rf"|{_HEALTHY_RELATIVE}"
+    # The one who would do it: "mijn vrouw zou het doen, maar ...".
+    rf"|{_RELATIVE} (?:zou|zal|wil|wilde) (?:het|dat|dit) (?:best |graag |wel )?(?:doen|overnemen)\b"
+    # A relative who lives elsewhere is where the resident wants to go: "mijn zus woont 15 kilometer verderop".
+    rf"|{_RELATIVE} (?:woont|wonen) (?:\w+ ){{0,3}}?(?:verderop|verder weg|ver weg|ver van mij|ver van ons)\b"
 )
 _SELF_HEALTHY = re.compile(rf"\bik ben (?:zelf |nog )?(?:(?:{_NUMBER}) (?:jaar )?)?(?:en )?(?:zelf |nog )?{_HEALTHY}\b")
 # "mijn vriend" in a household is mostly a partner.
@@ -305,6 +332,9 @@ _AT_HOME = re.compile(
     r"|\b(?:woont|woon|wonen) (?:nog |gewoon )?"
     r"(?:zelfstandig|op zichzelf|in (?:een|mijn|haar|zijn) eigen (?:huis|woning))\b"
     r"|\b(?:volledig|modulair) pakket thuis\b|\bvpt\b|\bmpt\b"
+    # Wlz care delivered at home: "krijgt thuis zorg via het zorgkantoor", "ze krijgt haar zorg thuis".
+    r"|\b(?:krijgt|krijg|krijgen) (?:\w+ )?thuis (?:\w+ )?(?:zorg|verpleging|begeleiding)\b"
+    r"|\b(?:krijgt|krijg|krijgen) (?:haar |zijn |mijn |de )?(?:zorg|wlz-zorg) thuis\b"
 )
 _PGB = re.compile(r"\bpgb\b|\bpersoonsgebonden budget\b")
 
@@ -404,6 +434,7 @@ def who_is_meant(text: str) -> tuple[Subject, str] | None:
     if _FOR_SOMEONE.search(plain):
         return Subject.ander, "uw naaste"
     relative = _first_group(_RELATIVE_SUBJECT.search(plain))
+    plain = _ASKS_WHERE.sub(",", plain)  # the speaker asking where to apply is not the one it is for
     # "ik ben 72 en gezond" next to "mijn vrouw kan niet meer koken": the resident is not the one.
     self_meant = (helped or bool(_FOR_SELF.search(plain))) and not (relative and _SELF_HEALTHY.search(plain))
     # "Mijn vrouw heeft MS. Ik doe het huishouden": the resident helps, the relative is the one.
@@ -495,6 +526,15 @@ def stated_wlz(text: str) -> Wlz | None:
     return None
 
 
+def care_day_and_night_after_all(text: str) -> bool:
+    """ "weet ik niet, een indicatie heeft hij niet. maar hij kan nooit meer alleen gelaten worden": after
+    "maar", blijvend toezicht dag en nacht, the Wlz's own criterion (Wlz art. 3.2.1) whatever is known of
+    an indicatie. Without "maar" ("nee, 24 uur toezicht") the answer says both and stays unclear."""
+    parts = re.split(r"\bmaar\b", _plain(text))
+    last = parts[-1]
+    return len(parts) > 1 and bool(_DAY_AND_NIGHT.search(last) and not _NOT_DAY_AND_NIGHT.search(last))
+
+
 def stated_residence(text: str) -> Residence | None:
     """In an institution, or at home (also with a Wlz pakket thuis or a Wlz-pgb)."""
     plain = _plain(text)
@@ -575,7 +615,9 @@ _SLEEPS_SAFE = re.compile(
     r"|moeder|vader|zus|broer|dochter|zoon|kennis|kennissen|opvang|nachtopvang|hotel|pension|vakantiepark)\b"
 )
 _NO_PLACE = re.compile(
-    r"\bweet (?:niet|nog niet) waar (?:ik|ze|hij|we) (?:vannacht |vanavond )?(?:moet |kan |moeten |kunnen )?slapen\b"
+    # "ik weet niet waar ik vannacht moet slapen", "ik heb geen idee waar ik vannacht moet slapen"
+    r"\b(?:(?:weet|weten) (?:niet|nog niet)|(?:heb|hebben|heeft) geen (?:flauw )?idee) waar (?:ik|ze|hij|we) "
+    r"(?:vannacht |vanavond )?(?:moet |kan |moeten |kunnen )?slapen\b"
     r"|\b(?:slaap|slaapt|slapen) (?:nu |vannacht )?(?:op straat|buiten|in de auto|in een portiek)\b"
     r"|\b(?:geen|nergens een) (?:slaapplek|plek om te slapen)\b|\bnergens (?:om )?te slapen\b"
 )

@@ -567,3 +567,74 @@ def test_a_carer_asking_for_rest_is_asked_about_themselves(talk: Conversation) -
         {Question.wlz: "nee", Question.help_now: "nee", Question.general: "nog_niet"}
     )
     assert talk.dialogue.who(talk.slots) == "u" and Question.subject not in talk.asked
+
+
+@pytest.mark.parametrize(
+    ("opening", "item"),
+    [
+        ("mijn vader van 84 wordt vergeetachtig, betaalt de wmo rookmelders?", "rookmelders"),
+        (
+            "kan mijn moeder (88) via de wmo een seniorentelefoon krijgen? ze ziet slecht",
+            "een telefoon met grote toetsen",
+        ),
+        ("Ik vergeet het gas, mag ik een inductiekookplaat aanvragen?", "een inductiekookplaat"),
+        ("ik zie slecht en mijn leesbril is stuk, betaalt de gemeente een nieuwe?", "een bril"),
+        ("door mijn rug kan ik niet stofzuigen, krijg ik een stofzuigrobot vergoed?", "een robotstofzuiger"),
+        (
+            "ik ben 80 en wil verhuizen naar een flat dichter bij mijn kinderen. vergoedt de gemeente dat?",
+            "een verhuizing om dichter bij familie te wonen",
+        ),
+    ],
+)
+def test_what_anyone_buys_is_named_and_the_need_not_asked_again(talk: Conversation, opening: str, item: str) -> None:
+    result = talk.open(opening).play({})
+    assert (result.outcome, result.reasons, result.item) == (
+        Outcome.eigen_kracht,
+        (Reason.algemeen_gebruikelijk,),
+        item,
+    )
+    assert not {Question.need_text, Question.need} & set(talk.asked)
+
+
+def test_look_alikes_of_what_anyone_buys_are_no_such_item(talk: Conversation) -> None:
+    # A smoke alarm with a flash or vibrating pad is made for the deaf; an unreachable hob asks to adapt the kitchen.
+    deaf = talk.open("ik ben doof, kan ik een rookmelder met flitslicht krijgen?")
+    assert (
+        deaf.slots["triage_item"] == "een rookmelder met flitslicht of trilkussen" and not deaf.slots["triage_ordinary"]
+    )
+    kitchen = Conversation(talk.dialogue, talk.matcher).open(
+        "ik zit in een rolstoel en kan niet bij mijn kookplaat, kan de keuken aangepast worden?"
+    )
+    assert kitchen.slots["triage_item"] is None
+    glass = Conversation(talk.dialogue, talk.matcher).open("ik ben slechtziend en wil een loepbril")
+    assert glass.slots["triage_item"] is None
+    vacuum = Conversation(talk.dialogue, talk.matcher).open("de stofzuiger is te zwaar, ik krijg mijn huis niet schoon")
+    assert vacuum.slots["triage_item"] is None and vacuum.slots["triage_need"] == "huishouden"
+    # A move the limitation makes necessary is no ordinary move, also when it brings family closer.
+    move = Conversation(talk.dialogue, talk.matcher).open(
+        "Ik zit in een rolstoel en moet naar een gelijkvloerse woning dichter bij mijn dochter. Krijg ik verhuiskosten?"
+    )
+    assert move.slots["triage_item"] is None
+
+
+def test_a_carer_whose_care_goes_well_still_hears_of_the_support_every_carer_gets(talk: Conversation) -> None:
+    opening = "Ik zorg voor mijn vader met copd, dat gaat prima. Krijg ik als mantelzorger een waardering?"
+    result = talk.open(opening).play({Question.general: "nog_niet"})
+    assert result.outcome is Outcome.algemene_voorziening and "mantelzorgondersteuning" in result.provisions
+    assert talk.slots["triage_need"] == "mantelzorgsteun" and Question.help_now not in talk.asked
+    # Rest from caring is another need: there the people who take the care over count.
+    rest = Conversation(talk.dialogue, talk.matcher).open("ik zorg voor mijn moeder met dementie en wil even rust")
+    assert rest.slots["triage_need"] == "mantelzorg"
+
+
+def test_a_stay_for_the_one_cared_for_is_kortdurend_verblijf_not_the_steunpunt_first(talk: Conversation) -> None:
+    # The steunpunt mantelzorg offers no bed: a logeerplek is maatwerk (Wmo 2015 art. 1.1.1, 2.3.5 lid 3).
+    opening = "Mijn vader (80) heeft dementie en woont bij mij. Kan hij af en toe een weekend ergens logeren?"
+    result = talk.open(opening).play({Question.wlz: "nee", Question.help_now: "netwerk_te_zwaar"})
+    assert result.outcome is Outcome.maatwerk_mogelijk and "kortdurend_verblijf" in result.provisions
+    assert Question.general not in talk.asked
+    # Rest alone, without a stay named: the help for every carer comes first.
+    rest = Conversation(talk.dialogue, talk.matcher).open(
+        "Mijn vader (80) heeft dementie en woont bij mij. Ik wil even rust."
+    )
+    assert rest.slots["triage_need"] == "mantelzorg"

@@ -253,3 +253,24 @@ def test_a_broken_questions_file_is_refused(
 ) -> None:
     with pytest.raises(ContentError, match=message):
         read_questions(needs, write_variant(tmp_path, settings().questions_file, change))
+
+
+@pytest.mark.parametrize(
+    ("typed", "need"),
+    [
+        # Words under the menu that name none of its topics are "Iets anders", kept as the resident said it.
+        ("iemand die ons helpt bij het gesprek met de gemeente", "anders"),
+        # A topic in other words is that topic; hesitating is asked again.
+        ("hulp bij het schoonmaken van mijn huis", "huishouden"),
+        ("weet ik eigenlijk niet", None),
+        ("tja", None),
+    ],
+)
+def test_words_typed_under_the_need_menu_are_read_not_asked_again(
+    dialogue: TriageDialogue, say: Say, typed: str, need: str | None
+) -> None:
+    slots = {"triage_need_text": "iets voor het gesprek"}
+    turn = dialogue.take(slots, "triage_need", say(typed))
+    assert turn.updates.get("triage_need") == need and turn.not_understood is (need is None)
+    fresh = dialogue.take({}, "triage_need", say("iemand die ons helpt bij het gesprek met de gemeente"))
+    assert fresh.updates["triage_need_text"] == "iemand die ons helpt bij het gesprek met de gemeente"

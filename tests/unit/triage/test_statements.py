@@ -98,6 +98,19 @@ from bot.triage.statements import (
         ("Mijn man werkt fulltime en ik kan door mijn MS niet meer stofzuigen", (Subject.zelf, "u")),
         ("Ik heb reuma. Mijn vrouw werkt de hele week", (Subject.zelf, "u")),
         ("Ik heb COPD; mijn dochter doet mijn was en helpt mij ook met de post, maar ze is op", (Subject.zelf, "u")),
+        # The speaker asking where to apply is not the one it is for; "kan ik ... doen" still is.
+        (
+            "Mijn opa woont in een woonzorgcentrum en heeft een hoog-laagbed nodig. Vraag ik dat bij de Wmo aan?",
+            (Subject.ander, "uw opa"),
+        ),
+        ("Sinds mijn operatie kan ik het huishouden niet meer doen", (Subject.zelf, "u")),
+        # One who carries the other's care is the carer.
+        ("Mijn vader is ernstig ziek. Ik kan de verzorging niet alleen aan.", (Subject.ander, "uw vader")),
+        # A healthy partner, one who would do it but is ill too, a relative who lives elsewhere: not the one.
+        ("Ik heb hartfalen. Mijn man is met pensioen en kerngezond.", (Subject.zelf, "u")),
+        ("Ik heb reuma. Mijn vrouw zou het doen, maar zij krijgt zelf chemo.", (Subject.zelf, "u")),
+        ("Ik ben blind. Mijn zus woont 15 kilometer verderop en met de bus kom ik daar niet.", (Subject.zelf, "u")),
+        ("Mijn zus woont in een verpleeghuis en kan niet meer lopen", (Subject.ander, "uw zus")),
     ],
 )
 def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
@@ -139,6 +152,8 @@ def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
         ("mijn zoontje is zeven", 7),
         ("onze dochter (4, syndroom van Down) gaat naar de opvang", 4),
         ("ze is een vrouw van 80", 80),
+        ("mijn dochter heeft een licht verstandelijke beperking en is zeventien", 17),
+        ("de rekening is hoog en is 80 euro", None),
     ],
 )
 def test_an_age_in_any_phrasing(text: str, years: int | None) -> None:
@@ -219,6 +234,9 @@ def test_how_long_it_is_needed(text: str, duration: Duration | None) -> None:
         ("hij heeft een indicatie van het CIZ en woont zelfstandig", Wlz.indicatie, Residence.thuis),
         ("ze woont gewoon bij haar ouders thuis", None, Residence.thuis),
         ("ik woon in mijn eigen huis", None, Residence.thuis),
+        ("mijn vrouw heeft een Wlz-indicatie en krijgt thuis zorg via het zorgkantoor", Wlz.indicatie, Residence.thuis),
+        ("ze krijgt haar zorg thuis", None, Residence.thuis),
+        ("ik krijg thuis bezoek van mijn kinderen", None, None),
     ],
 )
 def test_an_existing_wlz_indicatie_and_where_its_holder_lives(
@@ -267,6 +285,7 @@ def test_own_age_is_not_the_age_of_the_one_it_is_for() -> None:
         ),
         ("ik betaal zelf een begeleider voor mijn broer", "uw broer", HelpNow.zelf_betaald),
         ("ze doet alles zelf, maar het wordt haar te zwaar", "uw moeder", None),
+        ("mijn nichtje komt elke week en regelt mijn post. Dat gaat heel goed", None, HelpNow.netwerk_genoeg),
     ],
 )
 def test_help_from_others_as_the_opening_says_it(text: str, for_other: str | None, help_now: HelpNow | None) -> None:
@@ -314,6 +333,8 @@ def test_what_is_there_already(text: str, has_it: tuple[HasIt, str | None] | Non
         ("mijn man is ziek en mijn zoon is gezond", None, False),
         ("ik woon samen met mijn gezonde vriend", None, True),
         ("mijn vriendin is gezond maar werkt in ploegendienst", None, True),
+        ("mijn man is met pensioen en kerngezond", None, True),
+        ("mijn man is met pensioen en niet gezond", None, False),
     ],
 )
 def test_a_healthy_housemate(text: str, for_other: str | None, healthy: bool) -> None:
@@ -342,6 +363,9 @@ def test_walk_in_help_tried_without_result(text: str, tried: bool) -> None:
         ("ik weet niet waar ik vannacht moet slapen", YesNo.nee),
         ("hij slaapt op straat", YesNo.nee),
         ("ik raak mijn huis kwijt", None),
+        ("mijn huis ben ik kwijt en ik heb geen idee waar ik vannacht moet slapen", YesNo.nee),
+        ("we hebben geen flauw idee waar we vanavond kunnen slapen", YesNo.nee),
+        ("ik heb geen idee waar ik volgende maand ga wonen", None),
     ],
 )
 def test_a_safe_bed_tonight(text: str, safe: YesNo | None) -> None:
@@ -373,6 +397,8 @@ def test_no_illness_or_limitation(text: str, for_other: bool, healthy: bool) -> 
         ("mijn vrouw is vorig jaar overleden", True),
         ("mijn man is gezond", False),
         ("mijn man heeft MS", False),  # he may be the one it is for
+        ("mijn vrouw zou het doen, maar zij krijgt zelf chemo", True),
+        ("mijn vrouw zou het doen, maar zij heeft vakantie", False),
     ],
 )
 def test_a_partner_who_cannot_take_over(text: str, no_partner: bool) -> None:
@@ -387,6 +413,8 @@ def test_a_partner_who_cannot_take_over(text: str, no_partner: bool) -> None:
         ("mijn man heeft parkinsson", Limitation.lichamelijk, False),
         ("ik heb geen beperking, ik vind lopen gewoon vervelend", None, False),
         ("ze heeft geen ziekte of handicap, maar wel dementie", Limitation.psychisch, True),
+        ("mijn broer komt volgende week uit een afkickkliniek", Limitation.psychisch, True),
+        ("ik ga naar de kliniek voor mijn knie", Limitation.lichamelijk, False),
     ],
 )
 def test_the_cause_in_other_forms_and_denied(
