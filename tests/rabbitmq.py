@@ -12,6 +12,8 @@ from urllib.parse import urlparse
 
 import aio_pika
 
+# Messages RabbitMQ delivers to a reader before it acknowledges them.
+PREFETCH = 500
 RABBITMQ_URL = os.environ.get("WMO_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")
 
 
@@ -62,19 +64,22 @@ class EventQueue:
         async with connection:
             channel = await connection.channel()
             # Delivered in batches, not fetched one round trip each: a long run leaves tens of thousands.
-            await channel.set_qos(prefetch_count=1000)
+            await channel.set_qos(prefetch_count=PREFETCH)
             queue = await channel.declare_queue(self.queue, durable=True)
-            last = None
             async with queue.iterator() as messages:
                 while True:
                     try:
-                        last = await asyncio.wait_for(messages.__anext__(), quiet)
+                        message = await asyncio.wait_for(messages.__anext__(), quiet)
                     except asyncio.TimeoutError:
                         break
-                    events.append(json.loads(last.body))
-                # Acknowledged up to the last one taken: any delivered after it go back to the queue.
-                if last is not None:
-                    await last.ack(multiple=True)
+                    events.append(json.loads(message.body))
+                    # Acknowledged as taken, in batches: RabbitMQ sends no more than `prefetch_count`
+                    # unacknowledged, so acknowledging only at the end stopped the reading at 1,000.
+                    if len(events) % PREFETCH == 0:
+                        await message.ack(multiple=True)
+                # Any delivered after the last one taken go back to the queue.
+                if len(events) % PREFETCH:
+                    await message.ack(multiple=True)
         return events
 
 
