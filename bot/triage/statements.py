@@ -339,8 +339,13 @@ _AT_HOME = re.compile(
 _PGB = re.compile(r"\bpgb\b|\bpersoonsgebonden budget\b")
 
 # Blijvend toezicht dag en nacht: the Wlz-criterion (Wlz art. 3.2.1), also without an indicatie yet.
+# Also "geen minuut alleen", and someone always near, night included: "ook 's nachts moet er altijd iemand
+# bij haar zijn" (Wlz art. 3.2.1: permanent toezicht or 24 uur per dag zorg in de nabijheid). Not "altijd iemand
+# bij" alone: "als ze douchet moet er altijd iemand bij zijn" is help with one thing.
 _DAY_AND_NIGHT = re.compile(
-    r"\bgeen moment (?:meer )?alleen\b|\bnooit (?:meer )?alleen (?:zijn|gelaten|laten|blijven)\b"
+    r"\bgeen (?:moment|minuut|seconde) (?:meer )?alleen\b|\bnooit (?:meer )?alleen (?:zijn|gelaten|laten|blijven)\b"
+    r"|\b(?:'?s ?nachts|dag en nacht)(?: \w+){0,3} altijd iemand bij\b"
+    r"|\baltijd iemand bij (?:haar|hem|mij|ons|hen) (?:zijn |te zijn )?(?:ook )?(?:'?s ?nachts|dag en nacht)\b"
     r"|\bdag en nacht (?:zorg|toezicht|iemand|in de gaten)\b|\b24 uur (?:per dag |per etmaal )?(?:zorg|toezicht)\b"
     r"|\b(?:continu|permanent) toezicht\b"
 )

@@ -159,6 +159,8 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("hij moet ergens revalideren voor hij naar huis kan", "herstelverblijf"),
         ("de internist noemt een sensor op mijn arm voor mijn diabetes", "zvw_hulpmiddel"),
         ("betaalt de gemeente een glucosesensor", "zvw_hulpmiddel"),
+        ("als wijkverpleegkundige kom ik bij een mevrouw die haar huis niet meer schoon krijgt", "huishouden"),
+        ("kan er als het nodig is een wijkverpleegkundige komen", "medisch"),
     ],
 )
 def test_the_need_in_the_residents_own_words_reaches_its_topic(

@@ -228,6 +228,11 @@ def test_how_long_it_is_needed(text: str, duration: Duration | None) -> None:
         ("ze heeft dag en nacht toezicht nodig", Wlz.zorg_24_uur, None),
         ("ze is vaak alleen en voelt zich eenzaam", None, None),
         ("hij heeft niet dag en nacht toezicht nodig", None, None),
+        ("ook 's nachts moet er altijd iemand bij hem zijn", Wlz.zorg_24_uur, None),
+        ("we durven haar geen minuut meer alleen te laten", Wlz.zorg_24_uur, None),
+        # Someone near for one task, or a minute alone to shower, is no permanent toezicht.
+        ("als ze douchet moet er altijd iemand bij zijn", None, None),
+        ("'s nachts slaapt ze goed, overdag is er altijd iemand bij de hand", None, None),
         # A Wmo-indicatie for help in the house is no Wlz-indicatie.
         ("ik heb al een indicatie voor huishoudelijke hulp", None, None),
         ("ik heb een pgb voor begeleiding", None, None),
