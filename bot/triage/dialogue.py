@@ -63,6 +63,8 @@ DANGER = "danger_signalled"
 QUESTIONS = tuple(question.value for question in Question)
 SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF, ITEM, COGNITIVE)
 MAX_NEED_TEXT = 500
+# "ja, mijn man, maar ...": the "ja" names who lives there; "ja, maar die is ziek" alone stays unclear.
+_YES_BUT = re.compile(r"^(?:ja|jawel|jazeker|ja hoor),? (?:mijn|onze|haar|zijn) \w+(?: van \d+)?,? maar\b(.+)$")
 _DENIED_CAUSE = re.compile(r"\b(?:niet|geen|zonder)(?: \w+)?(?: (?:ziek|ziekte|wond|operatie|pijn))?\b")
 # Answers that belong to one topic: a new topic asks them again. Who, age, the cause, the Wlz stay.
 _TOPIC_ANSWERS = (
@@ -160,6 +162,10 @@ class TriageDialogue:
                 # "weet ik niet, een indicatie heeft hij niet, maar hij kan nooit meer alleen gelaten worden":
                 # the need of care day and night is the Wlz's criterion, before any indicatie (Wlz art. 3.2.1).
                 value = Wlz.zorg_24_uur.value
+            if question is Question.housemate and value is None:
+                # "ja, mijn man, maar die heeft dementie": someone lives there, but cannot do it. Gebruikelijke
+                # hulp asks a housemate who is able (Wmo 2015 art. 2.3.2 lid 4; CIZ Protocol gebruikelijke zorg).
+                value = self._housemate_unable(text)
             if value in UNSURE and asked_in_between(message):
                 return Turn(reject=True)  # "weet ik niet, wat is een Wlz-indicatie?": answer that first
             heard = self.questions.heard(question, text)
@@ -187,6 +193,16 @@ class TriageDialogue:
         # A clicked title says only its answer ("Geheugen of psyche" names no dementia).
         known = {} if clicked else self._known({**slots, **updates}, message)
         return Turn({**known, **updates})
+
+    def _housemate_unable(self, text: str) -> str | None:
+        """ "ja, mijn man, maar die heeft dementie, die kan niks meer": nee, when what follows the "maar"
+        after a "ja" and the one named reads as nee on its own; "ja, mijn zoon, maar die werkt veel" stays
+        unclear."""
+        found = _YES_BUT.match(normalise(text))
+        if found is None:
+            return None
+        rest = self.questions.parse(Question.housemate, found.group(1))
+        return rest if rest == YesNo.nee.value else None
 
     def _new_topic(self, slots: Mapping[str, Any], question: Question, message: Message) -> dict[str, Any]:
         """ "Het gaat eigenlijk om de trap": the new topic, with that topic's answers cleared, and
