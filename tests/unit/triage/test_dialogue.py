@@ -161,6 +161,7 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("betaalt de gemeente een glucosesensor", "zvw_hulpmiddel"),
         ("als wijkverpleegkundige kom ik bij een mevrouw die haar huis niet meer schoon krijgt", "huishouden"),
         ("kan er als het nodig is een wijkverpleegkundige komen", "medisch"),
+        ("hebben we recht op een aangepaste buggy", "rolstoel"),
     ],
 )
 def test_the_need_in_the_residents_own_words_reaches_its_topic(
@@ -180,6 +181,7 @@ def test_the_need_in_the_residents_own_words_reaches_its_topic(
         # Another sensor is no glucose sensor; the groceries themselves are no trolley.
         ("ik wil een bewegingssensor in de gang zodat ik niet val", "zvw_hulpmiddel"),
         ("ik kan geen boodschappen meer doen", "hulpmiddel"),
+        ("onze gewone buggy is kapot, waar koop ik een nieuwe", "rolstoel"),
     ],
 )
 def test_a_look_alike_does_not_reach_that_topic(dialogue: TriageDialogue, say: Say, typed: str, not_need: str) -> None:
@@ -206,6 +208,12 @@ def test_an_ordinary_thing_from_any_shop_is_noted(dialogue: TriageDialogue, say:
 def test_a_need_near_an_ordinary_thing_is_no_ordinary_thing(dialogue: TriageDialogue, say: Say, typed: str) -> None:
     turn = dialogue.take({}, "triage_need_text", say(typed))
     assert not turn.updates.get("triage_ordinary")
+
+
+def test_what_is_taken_away_from_someone_is_no_item_asked_for(dialogue: TriageDialogue, say: Say) -> None:
+    turn = dialogue.take({}, "triage_need_text", say("als we de computer afpakken wordt hij woedend"))
+    assert not turn.updates.get("triage_ordinary") and not turn.updates.get("triage_item")
+    assert dialogue.take({}, "triage_need_text", say("ik wil een nieuwe computer")).updates["triage_ordinary"] is True
 
 
 def test_an_ordinary_product_and_being_able_to_pay_are_noted_from_the_words(dialogue: TriageDialogue, say: Say) -> None:
