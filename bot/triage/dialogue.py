@@ -36,6 +36,7 @@ from bot.triage.statements import (
     care_day_and_night_after_all,
     healthy_housemate,
     lives_alone,
+    manages_self,
     names_relative,
     no_partner_to_help,
     says_carer,
@@ -262,7 +263,7 @@ class TriageDialogue:
             limitation = Limitation.lichamelijk  # old age is a cause of its own
         if limitation is None and stated_healthy(text, for_other):
             limitation = Limitation.geen  # "ik ben kerngezond", and no illness named
-        if self.needs.weighs_begeleiding(text):
+        if self.needs.weighs_begeleiding(text) and not manages_self(text):
             found[COGNITIVE] = True
         alone = lives_alone(text) or (not for_other and no_partner_to_help(text))
         housemate = YesNo.nee if alone else YesNo.ja if healthy_housemate(text, who) else None

@@ -642,6 +642,22 @@ def stated_healthy(text: str, for_other: bool) -> bool:
     return bool((_OTHER_HEALTHY if for_other else _SELF_HEALTHY_ONLY).search(plain))
 
 
+# "ik red me prima", "ze redt zich nog": the resident manages, whatever the diagnosis; walk-in help fits.
+_MANAGES = re.compile(
+    r"\b(?:red|redt|redden) (?:me|mij|zich|ons|mezelf|zichzelf)(?: (?:nog|wel|zelf|verder|goed|prima|best|aardig))*"
+    r" (?:nog|prima|goed|best|aardig|wel)\b(?! (?:niet|nauwelijks|amper|slecht|moeilijk)\b)"
+    r"|\b(?:red|redt|redden) (?:me|mij|zich|ons|mezelf|zichzelf) (?:nog|prima|goed)?$"
+)
+
+
+def manages_self(text: str) -> bool:
+    """ "Ik heb autisme, maar ik red me prima", "ze redt zich nog": memory or psychiatric problems that do
+    not stop someone using help that is there for everyone, so that help goes first (Wmo 2015 art. 2.3.5
+    lid 3). "Ze redt zich niet meer" and "hij redt zich nog niet" say the opposite."""
+    plain = _plain(text)
+    return any(_MANAGES.search(part.strip()) for part in re.split(r"[.,;!?]", plain))
+
+
 def healthy_housemate(text: str, for_other: str | None) -> bool:
     """A healthy housemate: "mijn man is gezond", "mijn zoon van 45 woont bij mij in en is gezond" (a
     partner lives in; anyone else when the words say so), or, from someone asking for another

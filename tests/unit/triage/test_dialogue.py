@@ -162,6 +162,9 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("als wijkverpleegkundige kom ik bij een mevrouw die haar huis niet meer schoon krijgt", "huishouden"),
         ("kan er als het nodig is een wijkverpleegkundige komen", "medisch"),
         ("hebben we recht op een aangepaste buggy", "rolstoel"),
+        ("ik zou graag een maatje hebben om mee te wandelen", "contact"),
+        ("hij zit hele dagen alleen en wil meer contact met mensen", "contact"),
+        ("is er een ontmoetingsgroep voor mijn moeder", "dagbesteding"),
     ],
 )
 def test_the_need_in_the_residents_own_words_reaches_its_topic(
@@ -182,6 +185,8 @@ def test_the_need_in_the_residents_own_words_reaches_its_topic(
         ("ik wil een bewegingssensor in de gang zodat ik niet val", "zvw_hulpmiddel"),
         ("ik kan geen boodschappen meer doen", "hulpmiddel"),
         ("onze gewone buggy is kapot, waar koop ik een nieuwe", "rolstoel"),
+        ("mijn maatje helpt al, maar ik heb hulp nodig bij de boodschappen", "contact"),
+        ("de groep van de kerk helpt, maar ik kan de trap niet meer op", "dagbesteding"),
     ],
 )
 def test_a_look_alike_does_not_reach_that_topic(dialogue: TriageDialogue, say: Say, typed: str, not_need: str) -> None:

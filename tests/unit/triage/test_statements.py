@@ -10,6 +10,7 @@ from bot.triage.needs import Needs
 from bot.triage.statements import (
     healthy_housemate,
     lives_alone,
+    manages_self,
     no_partner_to_help,
     stated_duration,
     stated_has_it,
@@ -426,3 +427,18 @@ def test_the_cause_in_other_forms_and_denied(
     needs: Needs, text: str, limitation: Limitation | None, weighs_begeleiding: bool
 ) -> None:
     assert needs.limitation(text) is limitation and needs.weighs_begeleiding(text) is weighs_begeleiding
+
+
+@pytest.mark.parametrize(
+    "text, manages",
+    [
+        ("ik heb autisme, ik woon zelfstandig en red me prima", True),
+        ("ze wordt vergeetachtig, maar ze redt zich nog", True),
+        # Not managing, or not yet, says the opposite.
+        ("ze redt zich niet meer", False),
+        ("hij redt zich nog niet alleen", False),
+        ("ze kan zich niet meer redden", False),
+    ],
+)
+def test_managing_on_ones_own_is_read_and_not_its_negation(text: str, manages: bool) -> None:
+    assert manages_self(text) is manages
