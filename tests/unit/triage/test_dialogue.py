@@ -165,6 +165,7 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("ik zou graag een maatje hebben om mee te wandelen", "contact"),
         ("hij zit hele dagen alleen en wil meer contact met mensen", "contact"),
         ("is er een ontmoetingsgroep voor mijn moeder", "dagbesteding"),
+        ("koken kan ik nog, maar ik zou graag samen met anderen aan tafel zitten", "contact"),
     ],
 )
 def test_the_need_in_the_residents_own_words_reaches_its_topic(
@@ -187,6 +188,7 @@ def test_the_need_in_the_residents_own_words_reaches_its_topic(
         ("onze gewone buggy is kapot, waar koop ik een nieuwe", "rolstoel"),
         ("mijn maatje helpt al, maar ik heb hulp nodig bij de boodschappen", "contact"),
         ("de groep van de kerk helpt, maar ik kan de trap niet meer op", "dagbesteding"),
+        ("ik kan niet meer aan tafel zitten door mijn rug en wil een aangepaste stoel", "contact"),
     ],
 )
 def test_a_look_alike_does_not_reach_that_topic(dialogue: TriageDialogue, say: Say, typed: str, not_need: str) -> None:
