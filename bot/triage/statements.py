@@ -237,6 +237,11 @@ _LIVES_WITH = re.compile(
 _SELF_HEALTHY_ONLY = re.compile(
     rf"\bik ben\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!]){{0,40}}?\b{_HEALTHY}\b"
     r"|\b(?:ik )?mankeer (?:verder |helemaal |eigenlijk )?(?:niks|niets)\b"
+    # Typed without "ik" ("werk 50 uur, ben 38 en gezond"), turned round ("gezond ben ik wel"), or of a
+    # couple ("mijn vrouw en ik ... mankeren niks").
+    rf"|(?:^|[.,;] ?)ben\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!,]){{0,20}}?\b{_HEALTHY}\b"
+    rf"|\b{_HEALTHY} ben ik (?:wel|nog|verder|gewoon)\b"
+    r"|\b(?:we |wij )?mankeren (?:verder |allebei |helemaal |eigenlijk )?(?:niks|niets)\b"
     # A couple asking together: "mijn man en ik zijn allebei 70 en nog kerngezond".
     rf"|\b(?:wij|we|en ik) zijn\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!]){{0,40}}?\b{_HEALTHY}\b"
     r"|\b(?:geen|zonder) (?:ziekte|beperking|handicap|ziekte of beperking|klachten)\b(?! (?:van|door) )"

@@ -389,6 +389,14 @@ def test_a_safe_bed_tonight(text: str, safe: YesNo | None) -> None:
         ("ben 35 en mankeer verder niks", False, True),
         ("mijn vrouw en ik zijn nog kerngezond", False, True),
         ("we zijn niet gezond meer", False, False),
+        ("werk 50 uur in de week, ben 38 en gezond", False, True),
+        ("gezond ben ik wel, maar ik zit maar thuis", False, True),
+        ("mijn vrouw en ik zijn 74 en mankeren niks", False, True),
+        # Not healthy, or only the mind: no such statement.
+        ("ben 38 en niet gezond", False, False),
+        ("ben gezond van geest maar mijn benen willen niet", False, False),
+        ("gezond ben ik niet meer", False, False),
+        ("we mankeren allebei wat", False, False),
     ],
 )
 def test_no_illness_or_limitation(text: str, for_other: bool, healthy: bool) -> None:
