@@ -36,6 +36,7 @@ from bot.triage.statements import (
     care_day_and_night_after_all,
     healthy_housemate,
     lives_alone,
+    manages_self,
     names_relative,
     no_partner_to_help,
     says_carer,
@@ -63,6 +64,8 @@ DANGER = "danger_signalled"
 QUESTIONS = tuple(question.value for question in Question)
 SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF, ITEM, COGNITIVE)
 MAX_NEED_TEXT = 500
+# "ja, mijn man, maar ...": the "ja" names who lives there; "ja, maar die is ziek" alone stays unclear.
+_YES_BUT = re.compile(r"^(?:ja|jawel|jazeker|ja hoor),? (?:mijn|onze|haar|zijn) \w+(?: van \d+)?,? maar\b(.+)$")
 _DENIED_CAUSE = re.compile(r"\b(?:niet|geen|zonder)(?: \w+)?(?: (?:ziek|ziekte|wond|operatie|pijn))?\b")
 # Answers that belong to one topic: a new topic asks them again. Who, age, the cause, the Wlz stay.
 _TOPIC_ANSWERS = (
@@ -160,6 +163,10 @@ class TriageDialogue:
                 # "weet ik niet, een indicatie heeft hij niet, maar hij kan nooit meer alleen gelaten worden":
                 # the need of care day and night is the Wlz's criterion, before any indicatie (Wlz art. 3.2.1).
                 value = Wlz.zorg_24_uur.value
+            if question is Question.housemate and value is None:
+                # "ja, mijn man, maar die heeft dementie": someone lives there, but cannot do it. Gebruikelijke
+                # hulp asks a housemate who is able (Wmo 2015 art. 2.3.2 lid 4; CIZ Protocol gebruikelijke zorg).
+                value = self._housemate_unable(text)
             if value in UNSURE and asked_in_between(message):
                 return Turn(reject=True)  # "weet ik niet, wat is een Wlz-indicatie?": answer that first
             heard = self.questions.heard(question, text)
@@ -187,6 +194,16 @@ class TriageDialogue:
         # A clicked title says only its answer ("Geheugen of psyche" names no dementia).
         known = {} if clicked else self._known({**slots, **updates}, message)
         return Turn({**known, **updates})
+
+    def _housemate_unable(self, text: str) -> str | None:
+        """ "ja, mijn man, maar die heeft dementie, die kan niks meer": nee, when what follows the "maar"
+        after a "ja" and the one named reads as nee on its own; "ja, mijn zoon, maar die werkt veel" stays
+        unclear."""
+        found = _YES_BUT.match(normalise(text))
+        if found is None:
+            return None
+        rest = self.questions.parse(Question.housemate, found.group(1))
+        return rest if rest == YesNo.nee.value else None
 
     def _new_topic(self, slots: Mapping[str, Any], question: Question, message: Message) -> dict[str, Any]:
         """ "Het gaat eigenlijk om de trap": the new topic, with that topic's answers cleared, and
@@ -246,7 +263,7 @@ class TriageDialogue:
             limitation = Limitation.lichamelijk  # old age is a cause of its own
         if limitation is None and stated_healthy(text, for_other):
             limitation = Limitation.geen  # "ik ben kerngezond", and no illness named
-        if self.needs.weighs_begeleiding(text):
+        if self.needs.weighs_begeleiding(text) and not manages_self(text):
             found[COGNITIVE] = True
         alone = lives_alone(text) or (not for_other and no_partner_to_help(text))
         housemate = YesNo.nee if alone else YesNo.ja if healthy_housemate(text, who) else None

@@ -271,10 +271,17 @@ class Needs:
 
 
 # The speaker's work, said before the question: "ik ben wijkverpleegkundige", "ik werk bij de thuiszorg".
-_SPEAKER_ROLE = re.compile(
-    r"\bik (?:ben|werk als|werk bij|werk in|werk voor)(?: een| de| het| hier)? (?:\w+ )?"
+_ROLES = (
     r"\w*(?:kundige|verpleegster|verzorgende|ondersteuner|begeleider|hulpverlener|consulent|werker|arts|therapeut"
     r"|aanbieder|thuiszorg|zorg|team)\b"
+)
+# Also "Als wijkverpleegkundige kom ik bij een mevrouw": the role said with what the speaker does.
+_SPEAKER_ROLE = re.compile(
+    r"\bik (?:ben|werk als|werk bij|werk in|werk voor)(?: een| de| het| hier)? (?:\w+ )?"
+    + _ROLES
+    + r"|\bals (?:\w+ )?"
+    + _ROLES
+    + r"(?= (?:kom|ben|werk|zie|help|bezoek|verzorg|verpleeg|begeleid) ik\b)"
 )
 
 # What the resident asks for, rather than what they tell about: "Door mijn knie kan ik niet fietsen.

@@ -86,7 +86,11 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
     if need.insured_aid:  # a hearing aid, incontinence material: the Zvw's hulpmiddelenzorg
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_hulpmiddel,))
     limitation = None
-    if need.personal_care:
+    # With a Wlz-indicatie said, or care day and night, personal care and begeleiding are Wlz care, for a
+    # child too: the Wlz goes before the Zvw's wijkverpleging and before the Jeugdwet (Wlz art. 3.1.1 lid 1,
+    # art. 3.2.1: blijvend permanent toezicht or 24 uur per dag zorg in de nabijheid; Wmo 2015 art. 2.3.5 lid 6).
+    wlz_said = a.wlz in (Wlz.indicatie, Wlz.zorg_24_uur)
+    if need.personal_care and not wlz_said:
         if answer(Question.medical) is YesNo.ja:
             return TriageResult(Outcome.zorgverzekering, (Reason.zvw_verzorging,))
         limitation = Limitation.psychisch  # reminding and urging: a problem with regie, not the body
@@ -97,7 +101,7 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
             return TriageResult(Outcome.zorgverzekering, (Reason.zvw_kortdurend,))
         if duration is Duration.onbekend:
             notes.append(Reason.duur_onbekend)
-    if need.youth and _minor(a, answer):
+    if need.youth and not wlz_said and _minor(a, answer):
         return TriageResult(Outcome.jeugdwet, (Reason.jeugdwet,))
     # Maatwerk is for a need that a limitation causes (art. 1.1.1, 2.3.2 lid 4), not a chore one dislikes.
     # A Wlz-indicatie, or care day and night, already says there is one.

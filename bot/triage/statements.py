@@ -237,6 +237,11 @@ _LIVES_WITH = re.compile(
 _SELF_HEALTHY_ONLY = re.compile(
     rf"\bik ben\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!]){{0,40}}?\b{_HEALTHY}\b"
     r"|\b(?:ik )?mankeer (?:verder |helemaal |eigenlijk )?(?:niks|niets)\b"
+    # Typed without "ik" ("werk 50 uur, ben 38 en gezond"), turned round ("gezond ben ik wel"), or of a
+    # couple ("mijn vrouw en ik ... mankeren niks").
+    rf"|(?:^|[.,;] ?)ben\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!,]){{0,20}}?\b{_HEALTHY}\b"
+    rf"|\b{_HEALTHY} ben ik (?:wel|nog|verder|gewoon)\b"
+    r"|\b(?:we |wij )?mankeren (?:verder |allebei |helemaal |eigenlijk )?(?:niks|niets)\b"
     # A couple asking together: "mijn man en ik zijn allebei 70 en nog kerngezond".
     rf"|\b(?:wij|we|en ik) zijn\b(?:(?!\b(?:niet|geen|nooit|maar)\b)[^.?!]){{0,40}}?\b{_HEALTHY}\b"
     r"|\b(?:geen|zonder) (?:ziekte|beperking|handicap|ziekte of beperking|klachten)\b(?! (?:van|door) )"
@@ -339,8 +344,13 @@ _AT_HOME = re.compile(
 _PGB = re.compile(r"\bpgb\b|\bpersoonsgebonden budget\b")
 
 # Blijvend toezicht dag en nacht: the Wlz-criterion (Wlz art. 3.2.1), also without an indicatie yet.
+# Also "geen minuut alleen", and someone always near, night included: "ook 's nachts moet er altijd iemand
+# bij haar zijn" (Wlz art. 3.2.1: permanent toezicht or 24 uur per dag zorg in de nabijheid). Not "altijd iemand
+# bij" alone: "als ze douchet moet er altijd iemand bij zijn" is help with one thing.
 _DAY_AND_NIGHT = re.compile(
-    r"\bgeen moment (?:meer )?alleen\b|\bnooit (?:meer )?alleen (?:zijn|gelaten|laten|blijven)\b"
+    r"\bgeen (?:moment|minuut|seconde) (?:meer )?alleen\b|\bnooit (?:meer )?alleen (?:zijn|gelaten|laten|blijven)\b"
+    r"|\b(?:'?s ?nachts|dag en nacht)(?: \w+){0,3} altijd iemand bij\b"
+    r"|\baltijd iemand bij (?:haar|hem|mij|ons|hen) (?:zijn |te zijn )?(?:ook )?(?:'?s ?nachts|dag en nacht)\b"
     r"|\bdag en nacht (?:zorg|toezicht|iemand|in de gaten)\b|\b24 uur (?:per dag |per etmaal )?(?:zorg|toezicht)\b"
     r"|\b(?:continu|permanent) toezicht\b"
 )
@@ -635,6 +645,22 @@ def stated_healthy(text: str, for_other: bool) -> bool:
     mankeer niks"; "hij is gezond" of someone else ("gezond van geest" is no such thing)."""
     plain = _plain(text)
     return bool((_OTHER_HEALTHY if for_other else _SELF_HEALTHY_ONLY).search(plain))
+
+
+# "ik red me prima", "ze redt zich nog": the resident manages, whatever the diagnosis; walk-in help fits.
+_MANAGES = re.compile(
+    r"\b(?:red|redt|redden) (?:me|mij|zich|ons|mezelf|zichzelf)(?: (?:nog|wel|zelf|verder|goed|prima|best|aardig))*"
+    r" (?:nog|prima|goed|best|aardig|wel)\b(?! (?:niet|nauwelijks|amper|slecht|moeilijk)\b)"
+    r"|\b(?:red|redt|redden) (?:me|mij|zich|ons|mezelf|zichzelf) (?:nog|prima|goed)?$"
+)
+
+
+def manages_self(text: str) -> bool:
+    """ "Ik heb autisme, maar ik red me prima", "ze redt zich nog": memory or psychiatric problems that do
+    not stop someone using help that is there for everyone, so that help goes first (Wmo 2015 art. 2.3.5
+    lid 3). "Ze redt zich niet meer" and "hij redt zich nog niet" say the opposite."""
+    plain = _plain(text)
+    return any(_MANAGES.search(part.strip()) for part in re.split(r"[.,;!?]", plain))
 
 
 def healthy_housemate(text: str, for_other: str | None) -> bool:

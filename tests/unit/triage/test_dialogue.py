@@ -152,6 +152,20 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("door haar incontinentie lukt de was niet meer", "huishouden"),
         ("Hulpmiddel in huis", "hulpmiddel"),
         ("mijn vrouw heeft rust nodig van het zorgen", "mantelzorg"),
+        ("ik wil een sta-op stoel", "hulpmiddel"),
+        ("een boodschappentrolley zou fijn zijn", "hulpmiddel"),
+        ("mijn dochter is net bevallen, wie helpt haar thuis", "medisch"),
+        ("we zoeken een casemanager dementie voor mijn vrouw", "medisch"),
+        ("hij moet ergens revalideren voor hij naar huis kan", "herstelverblijf"),
+        ("de internist noemt een sensor op mijn arm voor mijn diabetes", "zvw_hulpmiddel"),
+        ("betaalt de gemeente een glucosesensor", "zvw_hulpmiddel"),
+        ("als wijkverpleegkundige kom ik bij een mevrouw die haar huis niet meer schoon krijgt", "huishouden"),
+        ("kan er als het nodig is een wijkverpleegkundige komen", "medisch"),
+        ("hebben we recht op een aangepaste buggy", "rolstoel"),
+        ("ik zou graag een maatje hebben om mee te wandelen", "contact"),
+        ("hij zit hele dagen alleen en wil meer contact met mensen", "contact"),
+        ("is er een ontmoetingsgroep voor mijn moeder", "dagbesteding"),
+        ("koken kan ik nog, maar ik zou graag samen met anderen aan tafel zitten", "contact"),
     ],
 )
 def test_the_need_in_the_residents_own_words_reaches_its_topic(
@@ -159,6 +173,54 @@ def test_the_need_in_the_residents_own_words_reaches_its_topic(
 ) -> None:
     turn = dialogue.take({}, "triage_need_text", say(typed))
     assert turn.updates["triage_need"] == need and turn.updates["triage_need_text"] == typed
+
+
+@pytest.mark.parametrize(
+    "typed, not_need",
+    [
+        # "bevallen" as "pleased" is no childbirth; a revalidatie gone by is a cause, not a stay asked for.
+        ("de hulp bij het schoonmaken is me goed bevallen, maar nu kan ik niet meer stofzuigen", "medisch"),
+        ("na mijn revalidatie kan ik de trap niet meer op", "herstelverblijf"),
+        ("mijn casemanager van de ggz zegt dat ik hulp bij mijn administratie nodig heb", "medisch"),
+        # Another sensor is no glucose sensor; the groceries themselves are no trolley.
+        ("ik wil een bewegingssensor in de gang zodat ik niet val", "zvw_hulpmiddel"),
+        ("ik kan geen boodschappen meer doen", "hulpmiddel"),
+        ("onze gewone buggy is kapot, waar koop ik een nieuwe", "rolstoel"),
+        ("mijn maatje helpt al, maar ik heb hulp nodig bij de boodschappen", "contact"),
+        ("de groep van de kerk helpt, maar ik kan de trap niet meer op", "dagbesteding"),
+        ("ik kan niet meer aan tafel zitten door mijn rug en wil een aangepaste stoel", "contact"),
+    ],
+)
+def test_a_look_alike_does_not_reach_that_topic(dialogue: TriageDialogue, say: Say, typed: str, not_need: str) -> None:
+    turn = dialogue.take({}, "triage_need_text", say(typed))
+    assert turn.updates.get("triage_need") != not_need
+
+
+@pytest.mark.parametrize(
+    "typed, item",
+    [
+        ("kan de gemeente een antislipmat regelen", "antislip"),
+        ("ik wil een boodschappentrolley", "een boodschappentrolley"),
+    ],
+)
+def test_an_ordinary_thing_from_any_shop_is_noted(dialogue: TriageDialogue, say: Say, typed: str, item: str) -> None:
+    turn = dialogue.take({}, "triage_need_text", say(typed))
+    assert turn.updates["triage_item"] == item and turn.updates["triage_ordinary"] is True
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["ik glijd steeds uit in de douche, kan daar iets aan gedaan worden", "ik kan mijn boodschappen niet meer dragen"],
+)
+def test_a_need_near_an_ordinary_thing_is_no_ordinary_thing(dialogue: TriageDialogue, say: Say, typed: str) -> None:
+    turn = dialogue.take({}, "triage_need_text", say(typed))
+    assert not turn.updates.get("triage_ordinary")
+
+
+def test_what_is_taken_away_from_someone_is_no_item_asked_for(dialogue: TriageDialogue, say: Say) -> None:
+    turn = dialogue.take({}, "triage_need_text", say("als we de computer afpakken wordt hij woedend"))
+    assert not turn.updates.get("triage_ordinary") and not turn.updates.get("triage_item")
+    assert dialogue.take({}, "triage_need_text", say("ik wil een nieuwe computer")).updates["triage_ordinary"] is True
 
 
 def test_an_ordinary_product_and_being_able_to_pay_are_noted_from_the_words(dialogue: TriageDialogue, say: Say) -> None:

@@ -10,6 +10,7 @@ from bot.triage.needs import Needs
 from bot.triage.statements import (
     healthy_housemate,
     lives_alone,
+    manages_self,
     no_partner_to_help,
     stated_duration,
     stated_has_it,
@@ -228,6 +229,11 @@ def test_how_long_it_is_needed(text: str, duration: Duration | None) -> None:
         ("ze heeft dag en nacht toezicht nodig", Wlz.zorg_24_uur, None),
         ("ze is vaak alleen en voelt zich eenzaam", None, None),
         ("hij heeft niet dag en nacht toezicht nodig", None, None),
+        ("ook 's nachts moet er altijd iemand bij hem zijn", Wlz.zorg_24_uur, None),
+        ("we durven haar geen minuut meer alleen te laten", Wlz.zorg_24_uur, None),
+        # Someone near for one task, or a minute alone to shower, is no permanent toezicht.
+        ("als ze douchet moet er altijd iemand bij zijn", None, None),
+        ("'s nachts slaapt ze goed, overdag is er altijd iemand bij de hand", None, None),
         # A Wmo-indicatie for help in the house is no Wlz-indicatie.
         ("ik heb al een indicatie voor huishoudelijke hulp", None, None),
         ("ik heb een pgb voor begeleiding", None, None),
@@ -383,6 +389,14 @@ def test_a_safe_bed_tonight(text: str, safe: YesNo | None) -> None:
         ("ben 35 en mankeer verder niks", False, True),
         ("mijn vrouw en ik zijn nog kerngezond", False, True),
         ("we zijn niet gezond meer", False, False),
+        ("werk 50 uur in de week, ben 38 en gezond", False, True),
+        ("gezond ben ik wel, maar ik zit maar thuis", False, True),
+        ("mijn vrouw en ik zijn 74 en mankeren niks", False, True),
+        # Not healthy, or only the mind: no such statement.
+        ("ben 38 en niet gezond", False, False),
+        ("ben gezond van geest maar mijn benen willen niet", False, False),
+        ("gezond ben ik niet meer", False, False),
+        ("we mankeren allebei wat", False, False),
     ],
 )
 def test_no_illness_or_limitation(text: str, for_other: bool, healthy: bool) -> None:
@@ -421,3 +435,18 @@ def test_the_cause_in_other_forms_and_denied(
     needs: Needs, text: str, limitation: Limitation | None, weighs_begeleiding: bool
 ) -> None:
     assert needs.limitation(text) is limitation and needs.weighs_begeleiding(text) is weighs_begeleiding
+
+
+@pytest.mark.parametrize(
+    "text, manages",
+    [
+        ("ik heb autisme, ik woon zelfstandig en red me prima", True),
+        ("ze wordt vergeetachtig, maar ze redt zich nog", True),
+        # Not managing, or not yet, says the opposite.
+        ("ze redt zich niet meer", False),
+        ("hij redt zich nog niet alleen", False),
+        ("ze kan zich niet meer redden", False),
+    ],
+)
+def test_managing_on_ones_own_is_read_and_not_its_negation(text: str, manages: bool) -> None:
+    assert manages_self(text) is manages
