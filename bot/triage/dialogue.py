@@ -151,6 +151,9 @@ class TriageDialogue:
             updates = self._need(text, message.provisions)
             if updates[Question.need.value] is None and asked_in_between(message):
                 return unclear
+            who = self._who_instead_of_need(text, updates)
+            if who:
+                return Turn(who)
         elif question is Question.subject:
             meant = who_answered(text, self.questions.parse(question, text))
             if meant is None:
@@ -194,6 +197,14 @@ class TriageDialogue:
         # A clicked title says only its answer ("Geheugen of psyche" names no dementia).
         known = {} if clicked else self._known({**slots, **updates}, message)
         return Turn({**known, **updates})
+
+    def _who_instead_of_need(self, text: str, need: Mapping[str, Any]) -> dict[str, Any]:
+        """ "voor mezelf" or "voor mijn moeder" under "Waar hebt u hulp bij nodig?" says who it is for,
+        not what is needed: kept as that answer, and the need is asked again."""
+        if need[Question.need.value] or need[ITEM] or len(text.split()) > 4:
+            return {}
+        meant = who_answered(text, self.questions.parse(Question.subject, text))
+        return {Question.subject.value: meant[0].value, WHO: meant[1]} if meant else {}
 
     def _housemate_unable(self, text: str) -> str | None:
         """ "ja, mijn man, maar die heeft dementie, die kan niks meer": nee, when what follows the "maar"

@@ -229,6 +229,26 @@ def test_an_ordinary_product_and_being_able_to_pay_are_noted_from_the_words(dial
     assert dialogue.take({}, "triage_need_text", say("ik wil een driewielfiets")).updates["triage_ordinary"] is False
 
 
+@pytest.mark.parametrize(
+    "typed, subject, who",
+    [("voor mezelf", "zelf", "u"), ("het gaat om mij", "zelf", "u"), ("voor mijn moeder", "ander", "uw moeder")],
+)
+def test_who_it_is_for_typed_as_the_need_is_kept_and_the_need_asked_again(
+    dialogue: TriageDialogue, say: Say, typed: str, subject: str, who: str
+) -> None:
+    slots = dialogue.start(say("Ik wil nagaan of ik hulp kan krijgen"), None, "")
+    turn = dialogue.take(slots, "triage_need_text", say(typed))
+    assert turn.updates == {"triage_subject": subject, WHO: who}
+    slots.update(turn.updates)
+    assert dialogue.assess(slots).next_question is Question.need_text
+
+
+@pytest.mark.parametrize("typed", ["voor mezelf hulp bij het huishouden", "mijn moeder kan niet meer koken"])
+def test_a_need_that_also_says_who_is_a_need(dialogue: TriageDialogue, say: Say, typed: str) -> None:
+    slots = dialogue.start(say("Ik wil nagaan of ik hulp kan krijgen"), None, "")
+    assert dialogue.take(slots, "triage_need_text", say(typed)).updates["triage_need"] is not None
+
+
 def test_an_unclear_answer_is_asked_again(dialogue: TriageDialogue, say: Say) -> None:
     turn = dialogue.take({}, "triage_wlz", say("tja", intent="nlu_fallback", confidence=0.3))
     assert turn.not_understood and not turn.updates
