@@ -16,17 +16,9 @@ from pathlib import Path
 
 from bot.settings import ROOT
 from tests.helpers import PORT_BASE
+from tests.live.assistant_process import resident_memory_mb
 from tests.live.fake_api import FakeApi
 from tests.live.scale_out import run_residents, scale_out
-
-
-def resident_memory_mb(pid: int | None) -> float:
-    if pid is None:
-        return 0.0
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def main() -> None:

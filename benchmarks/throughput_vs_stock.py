@@ -32,7 +32,7 @@ from pathlib import Path
 
 from bot.settings import ROOT
 from tests.helpers import PORT_BASE, assistant_environment
-from tests.live.assistant_process import running_assistant, wait_for
+from tests.live.assistant_process import resident_memory_mb, running_assistant, wait_for
 from tests.live.fake_api import FakeApi
 from tests.live.scale_out import CONVERSATIONS
 
@@ -69,13 +69,6 @@ def cpu_seconds(pids: list[int]) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / TICKS
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def answered(url: str, sender: str, text: str) -> bool:
@@ -224,7 +217,7 @@ def main() -> None:
                 for server in servers:
                     slices[server.name].append(load(server, level, options.seconds))
             report(level, {name: summed(parts) for name, parts in slices.items()})
-        memory = ", ".join(f"{server.name} {rss_mb(server.pids()[0]):.0f} MB" for server in servers)
+        memory = ", ".join(f"{server.name} {resident_memory_mb(server.pids()[0]):.0f} MB" for server in servers)
     fake_api.close()
     print(f"memory of the Rasa server (RSS): {memory}")
 

@@ -84,6 +84,16 @@ class Assistant:
         return messages
 
 
+def resident_memory_mb(pid: int | None) -> float:
+    """A process's resident memory (RSS) in MB; 0 when there is no such process."""
+    if pid is None:
+        return 0.0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def timed(assistant: Assistant, sender: str, text: str) -> float:
     """Seconds until `text` from `sender` is answered (the benchmarks' measure of a turn)."""
     start = time.perf_counter()
