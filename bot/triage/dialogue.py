@@ -66,6 +66,8 @@ SLOTS = (*QUESTIONS, WHO, ORDINARY, PAYS_SELF, ITEM, COGNITIVE)
 MAX_NEED_TEXT = 500
 # "ja, mijn man, maar ...": the "ja" names who lives there; "ja, maar die is ziek" alone stays unclear.
 _YES_BUT = re.compile(r"^(?:ja|jawel|jazeker|ja hoor),? (?:mijn|onze|haar|zijn) \w+(?: van \d+)?,? maar\b(.+)$")
+DESCRIBED_WORDS = 3  # "iemand die ons helpt bij het gesprek" describes a need; "tja" or "weet niet" does not
+_HESITATES = re.compile(r"\b(?:weet|weten|idee|snap|begrijp|tja|eh|uh|hmm|geen van|niks|niets)\b")
 _DENIED_CAUSE = re.compile(r"\b(?:niet|geen|zonder)(?: \w+)?(?: (?:ziek|ziekte|wond|operatie|pijn))?\b")
 # Answers that belong to one topic: a new topic asks them again. Who, age, the cause, the Wlz stay.
 _TOPIC_ANSWERS = (
@@ -179,16 +181,8 @@ class TriageDialogue:
             if value is None and question is Question.need and not asked_in_between(message) and _describes(text):
                 # Words typed under the menu that name none of its topics are "Iets anders", with those
                 # words kept: asking the menu once more would ask what the resident just said.
-                return Turn(
-                    {
-                        question.value: OTHER,
-                        **(
-                            {}
-                            if slots.get(Question.need_text.value)
-                            else {Question.need_text.value: text[:MAX_NEED_TEXT]}
-                        ),
-                    }
-                )
+                kept = {} if slots.get(Question.need_text.value) else {Question.need_text.value: text[:MAX_NEED_TEXT]}
+                return Turn({question.value: OTHER, **kept})
             if value is None:
                 # An answer in the question's words that is unclear is asked again, not a new topic.
                 new_topic = {} if heard else self._new_topic(slots, question, message)
@@ -322,12 +316,6 @@ class TriageDialogue:
         if thing and not named and self.needs.limitation(thing):
             return None
         return has_it
-
-
-DESCRIBED_WORDS = 3  # "iemand die ons helpt bij het gesprek" describes a need; "tja" or "weet niet" does not
-
-
-_HESITATES = re.compile(r"\b(?:weet|weten|idee|snap|begrijp|tja|eh|uh|hmm|geen van|niks|niets)\b")
 
 
 def _describes(text: str) -> bool:
