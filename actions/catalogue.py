@@ -49,6 +49,21 @@ def provisions_of_need(tracker: Tracker) -> list[str]:
     return list(services().triage()[0].needs.provisions_described(message_of(tracker).text)[:MAX_PROVISIONS_PER_ANSWER])
 
 
+def answered_about_item(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Something named now that is no provision of the catalogue ("rookmelders", "een e-bike"):
+    whether the gemeente pays for it, then the check unless the resident is in it already. A
+    provision named in the same message comes first."""
+    if named_provisions(tracker):
+        return False
+    item = services().triage()[0].needs.item(message_of(tracker).text)
+    if item is None:
+        return False
+    dispatcher.utter_message(text=services().triage()[1].about_item(item))
+    if not (tracker.active_loop or {}).get("name"):
+        dispatcher.utter_message(response="utter_offer_check_item" if item.ordinary else "utter_offer_check")
+    return True
+
+
 class CatalogueAnswer:
     """Mixin for actions that answer from the catalogue; not an Action itself, so rasa_sdk does not
     register it. If the database fails, the resident still gets a clear answer."""
@@ -99,6 +114,8 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
         return "action_provision_info"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        if answered_about_item(dispatcher, tracker):
+            return []
         found = self.provisions(named_provisions(tracker) or provisions_of_need(tracker))
         if not found:
             options = self.provisions(list(SUGGESTED_PROVISIONS))
@@ -134,6 +151,8 @@ class ProvisionInContextAnswer(CatalogueAnswer):
         """Optional last message, after the answers."""
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        if answered_about_item(dispatcher, tracker):
+            return []
         found = self.provisions(provisions_in_context(tracker))
         if not found:
             self.general(dispatcher)
@@ -203,6 +222,18 @@ class ActionEligibilityRules(ProvisionInContextAnswer, Action):
 
     def close(self, dispatcher: CollectingDispatcher, found: list[Provision]) -> None:
         dispatcher.utter_message(response="utter_decision_by_municipality")
+
+
+class ActionWmoExplain(CatalogueAnswer, Action):
+    """What the Wmo is; asked about an item ("krijg ik rookmelders van de Wmo?"), whether it pays for that."""
+
+    def name(self) -> str:
+        return "action_wmo_explain"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        if not answered_about_item(dispatcher, tracker):
+            dispatcher.utter_message(response="utter_wmo_explain")
+        return []
 
 
 class ActionProvisionOverview(CatalogueAnswer, Action):

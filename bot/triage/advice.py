@@ -16,7 +16,7 @@ from bot.crisis import CrisisHelp
 from bot.dutch import bullets, source_line
 from bot.municipality import Municipality
 from bot.triage.model import Outcome, Reason, TriageResult
-from bot.triage.needs import Needs
+from bot.triage.needs import Item, Needs
 
 PLACEHOLDERS = {"phone", "opening_hours", "youth_page", "website"}
 REASON_PLACEHOLDERS = {"item"}
@@ -84,6 +84,14 @@ class Advice:
     def reasons(self, result: TriageResult) -> list[str]:
         item = result.item or "dit"
         return [self._file.reasons[reason].text.format(item=item) for reason in result.reasons]
+
+    def about_item(self, item: Item) -> str:
+        """Whether the gemeente pays for an item a resident asks about outside the check
+        ("krijg ik rookmelders van de Wmo?"): algemeen gebruikelijk or not, with its source."""
+        reason = Reason.algemeen_gebruikelijk if item.ordinary else Reason.niet_algemeen_gebruikelijk
+        said = self._file.reasons[reason]
+        sources = [said.source, *([item.source] if item.source else [])]
+        return "\n".join([said.text.format(item=item.name), source_line(sources, self._file.checked)])
 
     def message(self, result: TriageResult, who: str | None = None) -> str:
         """The estimate for the resident, as one message. `who` names the person it is about

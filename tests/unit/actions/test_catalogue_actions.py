@@ -3,6 +3,7 @@
 from typing import NoReturn
 
 import pytest
+from rasa_sdk import Action
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
@@ -13,6 +14,7 @@ from actions.catalogue import (
     ActionPgb,
     ActionProvisionInfo,
     ActionProvisionOverview,
+    ActionWmoExplain,
 )
 from actions.fallback import ActionDefaultAskAffirmation
 from actions.out_of_scope import ActionOutOfScope
@@ -274,3 +276,57 @@ def test_during_the_check_a_provision_question_is_answered_without_offering_the_
     dispatch(ActionProvisionInfo(), dispatcher, tracker)
     (message,) = dispatcher.messages
     assert message["text"].startswith("Woningaanpassing") and not message["buttons"]
+
+
+@pytest.mark.parametrize(
+    ("action", "question", "intent"),
+    [
+        (ActionWmoExplain(), "kan ik rookmelders krijgen van de wmo?", "wmo_explain"),
+        (ActionProvisionInfo(), "krijg ik een rookmelder van de gemeente", "provision_info"),
+        (ActionOwnContribution(), "betaalt de wmo mijn rookalarm", "own_contribution"),
+    ],
+)
+def test_an_ordinary_item_is_answered_as_algemeen_gebruikelijk_with_its_source(
+    action_services: Services, dispatcher: CollectingDispatcher, action: Action, question: str, intent: str
+) -> None:
+    dispatch(action, dispatcher, make_tracker(question, intent))
+    answer, offer = texts(dispatcher)
+    assert answer.startswith("Iemand zonder beperking betaalt rookmelders ook zelf. Dat heet algemeen gebruikelijk.")
+    assert "Bouwbesluit 2012 art. 6.21" in answer and "Gecontroleerd op" in answer
+    assert offer == "utter_offer_check_item"
+
+
+def test_an_item_that_is_not_algemeen_gebruikelijk_gets_the_check_offered(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    dispatch(ActionApplyHow(), dispatcher, make_tracker("hoe vraag ik een elektrische fiets aan", "apply_how"))
+    answer, offer = texts(dispatcher)
+    assert answer.startswith("Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk.")
+    assert "CRvB 2024:1362" in answer and offer == "utter_offer_check"
+
+
+def test_what_the_wmo_is_without_an_item_gets_the_explanation(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    dispatch(ActionWmoExplain(), dispatcher, make_tracker("wat is de wmo eigenlijk", "wmo_explain"))
+    assert texts(dispatcher) == ["utter_wmo_explain"]
+
+
+def test_a_provision_named_beside_an_item_is_what_is_answered(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    tracker = make_tracker(
+        "een douchestoel heb ik al, kan ik een traplift krijgen", "provision_info", ["woningaanpassing"]
+    )
+    dispatch(ActionProvisionInfo(), dispatcher, tracker)
+    assert texts(dispatcher)[0].startswith("Woningaanpassing")
+
+
+def test_during_the_check_an_item_question_is_answered_without_offering_the_check_again(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    tracker = make_tracker("krijg ik een rookmelder vergoed", "provision_info")
+    tracker.active_loop = {"name": "triage_form"}
+    dispatch(ActionProvisionInfo(), dispatcher, tracker)
+    (answer,) = texts(dispatcher)
+    assert "algemeen gebruikelijk" in answer

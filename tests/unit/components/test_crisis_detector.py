@@ -74,6 +74,24 @@ def test_with_the_embedder_down_patterns_and_the_classifier_still_alarm(
     assert run_nlu_tail(detector, "wat kost een traplift", "own_contribution", 0.97)[0] == "own_contribution"
 
 
+def test_a_clicked_button_is_not_embedded_but_anything_typed_is(
+    detector: CrisisSignalDetector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedded: list[Any] = []
+
+    def counted(texts: Any) -> Any:
+        embedded.append(texts)
+        return embedder.embed(texts)
+
+    monkeypatch.setattr("components.embedding.embed", counted)
+    assert run_nlu_tail(detector, '/inform{"need": "huishouden"}', "inform", 0.99) == ("inform", [])
+    assert run_nlu_tail(detector, "/check_eligibility", "check_eligibility", 0.99) == ("check_eligibility", [])
+    assert not embedded
+    # Words after a slash are the resident's own: the probe reads them.
+    assert run_nlu_tail(detector, "/wat kost een traplift", "own_contribution", 0.97)[0] == "own_contribution"
+    assert embedded == ["/wat kost een traplift"]
+
+
 def test_an_untrained_file_is_refused(tmp_path: Path) -> None:
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(graph_schema=None, model_id="test")
