@@ -30,6 +30,7 @@ FILES = (
     "resident_trial_4.yml",
     "resident_trial_5.yml",
     "resident_trial_6.yml",
+    "resident_trial_7.yml",
 )
 # Per file: the situations, the facts' `defaults` and the answer bank (`answers`).
 TRIALS: dict[str, dict[str, Any]] = {
