@@ -32,13 +32,9 @@ SENTENCES = [
 ]
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def main(rounds: int) -> None:
     from bot.semantics.embedder import cpu_has_avx2, embed, shared_embedder
+    from tests.helpers import percentile
 
     start = time.perf_counter()
     engine = shared_embedder()

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.settings import ROOT
-from tests.helpers import PORT_BASE, assistant_environment
+from tests.helpers import PORT_BASE, assistant_environment, percentile
 from tests.live.assistant_process import resident_memory_mb, running_assistant, wait_for
 from tests.live.fake_api import FakeApi
 from tests.live.scale_out import CONVERSATIONS
@@ -128,11 +128,6 @@ def summed(slices: list[Slice]) -> Slice:
         total.cpu += part.cpu
         total.latencies += part.latencies
     return total
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[int(share * (len(ordered) - 1))] if ordered else float("nan")
 
 
 def stock_project(folder: Path) -> Path:

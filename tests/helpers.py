@@ -60,6 +60,13 @@ Message = dict[str, Any]
 Events = list[dict[str, Any]]
 
 
+def percentile(values: Iterable[float], share: float) -> float:
+    """The nearest-rank value below `share` (0.95: p95), as every benchmark and harness reports it;
+    NaN for no values."""
+    ordered = sorted(values)
+    return ordered[int(share * (len(ordered) - 1))] if ordered else float("nan")
+
+
 def make_tracker(
     text: str = "",
     intent: str = "",

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from tests.helpers import assistant_environment, scratch_database
+from tests.helpers import assistant_environment, percentile, scratch_database
 from tests.live.assistant_process import Assistant, launched_assistant, wait_until_answering
 from tests.live.fake_api import FakeApi
 from tests.live.production_stack import Event, production_environment
@@ -298,8 +298,8 @@ class Verdict:
 
     def summary(self) -> str:
         ended = self.started + self.seconds
-        ms = sorted(t.seconds * 1000 for t in self.turns if t.answered and t.started + t.seconds <= ended)
-        p50, p95 = (statistics.median(ms), ms[int(0.95 * (len(ms) - 1))]) if ms else (0.0, 0.0)
+        ms = [t.seconds * 1000 for t in self.turns if t.answered and t.started + t.seconds <= ended]
+        p50, p95 = (statistics.median(ms), percentile(ms, 0.95)) if ms else (0.0, 0.0)
         served = Counter(t.server for t in self.turns if t.answered)
         lines = [
             f"turns answered in {self.seconds:.0f} s: {len(ms)}, {len(ms) / self.seconds:.1f} a second",

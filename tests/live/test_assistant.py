@@ -24,7 +24,10 @@ from tests.live.assistant_process import Assistant, joined
         ("wanneer wordt het afval opgehaald", "https://www.voorbeeldstad.example/afval"),
         # An item, not a provision: whether the gemeente pays for it at all.
         ("kan ik rookmelders krijgen van de wmo?", "Iemand zonder beperking betaalt rookmelders ook zelf"),
-        ("vergoedt de gemeente een elektrische fiets", "Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk"),
+        (
+            "vergoedt de gemeente een elektrische fiets",
+            "Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk",
+        ),
     ],
 )
 def test_a_residents_question_gets_the_right_dutch_answer(assistant: Assistant, question: str, expected: str) -> None:
