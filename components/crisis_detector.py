@@ -40,7 +40,7 @@ from bot.semantics.crisis_probe import CrisisProbe, Thresholds
 from bot.semantics.embedder import EmbedderUnavailableError
 from bot.settings import settings
 from components.embedding import message_embedding, training_embeddings
-from components.stored_component import StoredComponent
+from components.stored_component import StoredComponent, file_fingerprint
 
 INTENT_NAME = ENTITY = "crisis"
 # A clicked button ("/check_eligibility", '/inform{"need":"huishouden"}') carries no words of the
@@ -65,6 +65,11 @@ class CrisisSignalDetector(StoredComponent, EntityExtractorMixin):
             "regularisation": 32.0,
             "random_seed": 20261123,
         }
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str:
+        # The probe learns the crisis kinds the patterns give its examples.
+        return file_fingerprint(Path(config["signals"]))
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource) -> None:
         super().__init__(config, model_storage, resource)

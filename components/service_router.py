@@ -35,8 +35,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.municipality import municipality
 from bot.semantics.embedder import EmbedderUnavailableError
 from bot.semantics.probe import LinearProbe
+from bot.settings import settings
 from components.embedding import message_embedding, training_embeddings
-from components.stored_component import StoredComponent
+from components.stored_component import StoredComponent, file_fingerprint
 
 INTENT_NAME = "out_of_scope"
 ENTITY = "service"
@@ -50,6 +51,11 @@ class ServiceRouter(StoredComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"min_share": 0.5, "regularisation": 64.0, "random_seed": 20261123}
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str:
+        # Its labels are the desks the words of municipality.yml give the examples.
+        return file_fingerprint(settings().municipality_file)
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource) -> None:
         super().__init__(config, model_storage, resource)

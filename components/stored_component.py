@@ -3,6 +3,7 @@ storage place, written there after training, and read back from it when the mode
 
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
@@ -54,3 +55,9 @@ class StoredComponent(GraphComponent, ABC):
 
     @abstractmethod
     def restore(self, directory: Path) -> None: ...
+
+
+def file_fingerprint(path: Path) -> str:
+    """For `fingerprint_addon`: a component that reads a content file when it trains is trained again,
+    not taken from Rasa's cache, when that file changes (Rasa fingerprints only data and config)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

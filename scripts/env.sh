@@ -17,3 +17,5 @@ export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webh
 # so every Rasa command has one and a local run needs no configuration. Set it when the servers run apart.
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}
 export MODEL=${MODEL:-$PROJECT_ROOT/models/wmo.tar.gz}
+# Rasa's training cache, outside the checkout so every clone on this machine shares it (scripts/train).
+export RASA_CACHE_DIRECTORY=${RASA_CACHE_DIRECTORY:-${XDG_CACHE_HOME:-$HOME/.cache}/wmo-assistent/rasa-training}

@@ -16,6 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.semantics import embedder
+from bot.settings import settings
 from components.crisis_detector import CrisisSignalDetector
 from tests.unit.components.stored import trained_and_loaded
 from tests.unit.semantics.test_probe import DANGER, ORDINARY
@@ -90,6 +91,18 @@ def test_a_clicked_button_is_not_embedded_but_anything_typed_is(
     # Words after a slash are the resident's own: the probe reads them.
     assert run_nlu_tail(detector, "/wat kost een traplift", "own_contribution", 0.97)[0] == "own_contribution"
     assert embedded == ["/wat kost een traplift"]
+
+
+def test_a_changed_signals_file_trains_the_probe_again(tmp_path: Path) -> None:
+    """Rasa's cache keys a component by its data and config; the kinds the probe learns come from the
+    patterns, so a change there must give a new fingerprint."""
+    signals = tmp_path / "crisis.yml"
+    signals.write_text(settings().crisis_file.read_text(encoding="utf-8"), encoding="utf-8")
+    config = {**CrisisSignalDetector.get_default_config(), "signals": str(signals)}
+    before = CrisisSignalDetector.fingerprint_addon(config)
+    assert CrisisSignalDetector.fingerprint_addon(config) == before
+    signals.write_text(signals.read_text(encoding="utf-8") + "\n# nog een patroon\n", encoding="utf-8")
+    assert CrisisSignalDetector.fingerprint_addon(config) != before
 
 
 def test_an_untrained_file_is_refused(tmp_path: Path) -> None:
