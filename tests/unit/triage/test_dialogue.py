@@ -236,11 +236,23 @@ def test_an_ordinary_product_and_being_able_to_pay_are_noted_from_the_words(dial
 def test_who_it_is_for_typed_as_the_need_is_kept_and_the_need_asked_again(
     dialogue: TriageDialogue, say: Say, typed: str, subject: str, who: str
 ) -> None:
-    slots = dialogue.start(say("Ik wil nagaan of ik hulp kan krijgen"), None, "")
+    slots = dialogue.start(say("Hallo, een vraag over de Wmo"), None, "")
     turn = dialogue.take(slots, "triage_need_text", say(typed))
     assert turn.updates == {"triage_subject": subject, WHO: who}
     slots.update(turn.updates)
     assert dialogue.assess(slots).next_question is Question.need_text
+
+
+@pytest.mark.parametrize("typed", ["voor mezelf", "hulp voor mijn dochter", "praten met andere ouders"])
+def test_who_typed_as_the_need_once_more_is_the_need_in_the_residents_words(
+    dialogue: TriageDialogue, say: Say, typed: str
+) -> None:
+    # Asking the need a third time would ask what was said twice; the menu of topics comes next.
+    slots = dialogue.start(say("Hallo, een vraag over de Wmo"), None, "")
+    slots.update(dialogue.take(slots, "triage_need_text", say(typed)).updates)
+    slots.update(dialogue.take(slots, "triage_need_text", say(typed)).updates)
+    assert slots["triage_need_text"] == typed
+    assert dialogue.assess(slots).next_question is not Question.need_text
 
 
 @pytest.mark.parametrize("typed", ["voor mezelf hulp bij het huishouden", "mijn moeder kan niet meer koken"])
