@@ -215,7 +215,8 @@ _HELPS_ME = re.compile(
     rf"|{_HELPERS} [^.?!]{{0,60}}?\b(?:helpt|helpen) (?:me|mij)\b"
 )
 _RELATIVE_NOT_MEANT = re.compile(
-    rf"{_RELATIVE} (?:is |was )?(?:al |nog |zelf |onlangs |vorig jaar )?(?:overleden|overleed|gestorven|stierf|dood)\b"
+    rf"{_RELATIVE} (?:is |was )?(?:al |nog |zelf |onlangs |vorig jaar )?"
+    r"(?:overleden|overleed|gestorven|stierf|dood|verongelukt|omgekomen)\b"
     rf"|{_RELATIVE} (?:er )?niet meer (?:is|leeft)\b"
     rf"|{_HELPS_ME.pattern}"
     rf"|{_RELATIVE}(?= (?:\w+ ){{0,2}}?{_HELPS}\b.{{0,120}}(?:{_GOES_WELL}|{_TOO_HEAVY}))"
