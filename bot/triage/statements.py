@@ -367,6 +367,9 @@ _NOBODY = re.compile(
     r"\b(?:heeft|heb|hebben|hebt) (?:verder |echt |helemaal |hier )?(?:niemand|geen netwerk|geen sociaal netwerk"
     r"|geen familie)\b|\bken (?:hier |verder )?niemand\b|\ber is (?:verder )?niemand\b|\bgeen (?:sociaal )?netwerk\b"
     r"|\bsta(?:at)? er alleen voor\b"
+    # Those who would help need help themselves: "mijn ouders zijn zelf hulpbehoevend".
+    r"|\b(?:mijn|m'n|onze|zijn|haar) (?:ouders|familie|kinderen|broer|zus|moeder|vader) (?:is|zijn) zelf (?:ook )?"
+    r"(?:hulpbehoevend|ziek|te oud|op leeftijd|slecht ter been)\b"
 )
 _PAID_HELP = re.compile(
     r"\bbetaal (?:nu |al |zelf )*(?:een |de |er )?(?:schoonmaakster|schoonmaker|werkster|poetshulp|hulp|thuiszorg|coach"
