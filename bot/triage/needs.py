@@ -55,6 +55,7 @@ class Need(StrictModel):
     items: bool = False
     wlz_at_home: bool = False
     wlz_care: list[Word] = Field(default_factory=list)  # words that make it part of the Wlz care itself, also at home
+    zvw_care: list[Word] = Field(default_factory=list)  # words that make it care the health insurer provides
     weigh_begeleiding: bool = False
     open_to_all: bool = False  # its walk-in help is there for everyone, also without a limitation
     mobility: bool = False  # an aid to get about: in an instelling without behandeling still Wmo
@@ -258,7 +259,11 @@ class Needs:
 
     def wlz_care(self, need: Need, text: str | None) -> bool:
         """ "Vervoer naar de dagbesteding": the need is part of the care a Wlz-indicatie gives, also at home."""
-        return bool(need.wlz_care and text and _whole_words(need.wlz_care).search(normalise(text)))
+        return _says(need.wlz_care, text)
+
+    def zvw_care(self, need: Need, text: str | None) -> bool:
+        """ "Drie keer per week naar de nierdialyse": the need is care the health insurer provides."""
+        return _says(need.zvw_care, text)
 
     def prompting(self, text: str) -> bool:
         """ "als niemand hem eraan herinnert": care that needs reminding or urging, not nursing."""
@@ -370,6 +375,10 @@ def _close(typed: str, word: str) -> bool:
         return True
     long = len(word) >= TYPO_LENGTH and len(typed) >= TYPO_LENGTH
     return long and (one_typo(typed, word) or (typed.startswith(word) and typed[len(word) :] in _ENDINGS))
+
+
+def _says(words: Sequence[str], text: str | None) -> bool:
+    return bool(words and text and _whole_words(words).search(normalise(text)))
 
 
 def _whole_words(words: Iterable[str]) -> "re.Pattern[str]":

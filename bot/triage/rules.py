@@ -85,6 +85,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_medisch,))
     if need.insured_aid:  # a hearing aid, incontinence material: the Zvw's hulpmiddelenzorg
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_hulpmiddel,))
+    if needs.zvw_care(need, a.need_text):  # to dialysis or chemo: zittend ziekenvervoer (Bzv art. 2.14)
+        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_ziekenvervoer,))
     limitation = None
     # With a Wlz-indicatie said, or care day and night, personal care and begeleiding are Wlz care, for a
     # child too: the Wlz goes before the Zvw's wijkverpleging and before the Jeugdwet (Wlz art. 3.1.1 lid 1,
