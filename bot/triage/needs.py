@@ -56,6 +56,7 @@ class Need(StrictModel):
     wlz_at_home: bool = False
     wlz_care: list[Word] = Field(default_factory=list)  # words that make it part of the Wlz care itself, also at home
     zvw_care: list[Word] = Field(default_factory=list)  # words that make it care the health insurer provides
+    youth_care: list[Word] = Field(default_factory=list)  # words that make it jeugdhulp, whatever the age asked
     weigh_begeleiding: bool = False
     open_to_all: bool = False  # its walk-in help is there for everyone, also without a limitation
     mobility: bool = False  # an aid to get about: in an instelling without behandeling still Wmo
@@ -264,6 +265,10 @@ class Needs:
     def zvw_care(self, need: Need, text: str | None) -> bool:
         """ "Drie keer per week naar de nierdialyse": the need is care the health insurer provides."""
         return _says(need.zvw_care, text)
+
+    def youth_care(self, need: Need, text: str | None) -> bool:
+        """ "Hulp bij de opvoeding", "in mijn pleeggezin blijven": jeugdhulp, also asked by a parent or at 18."""
+        return _says(need.youth_care, text)
 
     def prompting(self, text: str) -> bool:
         """ "als niemand hem eraan herinnert": care that needs reminding or urging, not nursing."""

@@ -103,7 +103,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
             return TriageResult(Outcome.zorgverzekering, (Reason.zvw_kortdurend,))
         if duration is Duration.onbekend:
             notes.append(Reason.duur_onbekend)
-    if need.youth and not wlz_said and _minor(a, answer):
+    # Opvoedhulp is jeugdhulp for the parents, and pleegzorg goes on to 21 (Jeugdwet art. 1.1).
+    if need.youth and not wlz_said and (needs.youth_care(need, a.need_text) or _minor(a, answer)):
         return TriageResult(Outcome.jeugdwet, (Reason.jeugdwet,))
     # Maatwerk is for a need that a limitation causes (art. 1.1.1, 2.3.2 lid 4), not a chore one dislikes.
     # A Wlz-indicatie, or care day and night, already says there is one.
