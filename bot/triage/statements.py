@@ -559,6 +559,15 @@ def care_day_and_night_after_all(text: str) -> bool:
     return len(parts) > 1 and bool(_DAY_AND_NIGHT.search(last) and not _NOT_DAY_AND_NIGHT.search(last))
 
 
+_WITHOUT_TREATMENT = re.compile(r"\b(?:zonder|geen) behandeling\b|\bkleine(?:schalige)? woonvorm\b")
+
+
+def without_treatment(text: str | None) -> bool:
+    """ "woont in een kleine woonvorm, zonder behandeling": a Wlz home without behandeling, where a mobility
+    aid stays with the Wmo (Wmo 2015 art. 8.6a onder b)."""
+    return bool(text and _WITHOUT_TREATMENT.search(_plain(text)))
+
+
 def stated_residence(text: str) -> Residence | None:
     """In an institution, or at home (also with a Wlz pakket thuis or a Wlz-pgb)."""
     plain = _plain(text)
