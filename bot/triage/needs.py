@@ -202,9 +202,12 @@ class Needs:
             blank = lambda found: " " * len(found.group())  # noqa: E731 (keeps the offsets)
             text = _SPEAKER_ROLE.sub(blank, self._not_items.sub(blank, plain))
         mentions = self._words.find(text)
-        named = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
-        if named_provisions and not named:  # a clicked button: the provision, no words
+        found = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
+        if named_provisions and not found:  # a clicked button: the provision, no words
             return self._file.provision_needs[named_provisions[0]]
+        # "de rekening van het CAK voor mijn huishoudelijke hulp": what the resident has already is no need,
+        # unless nothing else is named ("mijn scootmobiel is kapot").
+        named = [mention for mention in found if not _OWN.search(text, 0, mention.start)] or ([] if mentions else found)
         if named or mentions:
             # In the clause that asks, a provision named outright goes before the words around it.
             asked = asked_for(text, sorted([*named, *mentions], key=lambda mention: mention.start))
@@ -293,6 +296,9 @@ _SPEAKER_ROLE = re.compile(
     + _ROLES
     + r"(?= (?:kom|ben|werk|zie|help|bezoek|verzorg|verpleeg|begeleid) ik\b)"
 )
+
+# A provision the resident has: "mijn huishoudelijke hulp", "haar scootmobiel".
+_OWN = re.compile(r"\b(?:mijn|m'n|haar|zijn|onze) $")
 
 # What the resident asks for, rather than what they tell about: "Door mijn knie kan ik niet fietsen.
 # Kan ik een scootmobiel lenen?", "De wijkverpleging komt al, maar ik krijg mijn huis niet schoon".

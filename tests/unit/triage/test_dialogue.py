@@ -368,3 +368,17 @@ def test_words_typed_under_the_need_menu_are_read_not_asked_again(
     assert turn.updates.get("triage_need") == need and turn.not_understood is (need is None)
     fresh = dialogue.take({}, "triage_need", say("iemand die ons helpt bij het gesprek met de gemeente"))
     assert fresh.updates["triage_need_text"] == "iemand die ons helpt bij het gesprek met de gemeente"
+
+
+@pytest.mark.parametrize(
+    "typed, need",
+    [
+        ("ik snap de brief van het CAK over de eigen bijdrage voor mijn huishoudelijke hulp niet", "formulieren"),
+        ("mijn scootmobiel is kapot", "scootmobiel"),
+        ("kan ik huishoudelijke hulp krijgen", "huishouden"),
+    ],
+)
+def test_a_provision_the_resident_has_is_no_need_when_other_words_name_one(
+    dialogue: TriageDialogue, say: Say, typed: str, need: str
+) -> None:
+    assert dialogue.take({}, "triage_need_text", say(typed)).updates["triage_need"] == need
