@@ -154,7 +154,7 @@ class TriageDialogue:
             if updates[Question.need.value] is None and asked_in_between(message):
                 return unclear
             who = self._who_instead_of_need(text, updates)
-            if who:
+            if who and any(slots.get(slot) != value for slot, value in who.items()):
                 return Turn(who)
         elif question is Question.subject:
             meant = who_answered(text, self.questions.parse(question, text))
@@ -194,7 +194,9 @@ class TriageDialogue:
 
     def _who_instead_of_need(self, text: str, need: Mapping[str, Any]) -> dict[str, Any]:
         """ "voor mezelf" or "voor mijn moeder" under "Waar hebt u hulp bij nodig?" says who it is for,
-        not what is needed: kept as that answer, and the need is asked again."""
+        not what is needed: kept as that answer, and the need is asked again. Said once more, or when
+        the opening said it already, the words are the need as the resident puts it ("hulp voor mijn
+        dochter"), so the question never comes a third time."""
         if need[Question.need.value] or need[ITEM] or len(text.split()) > 4:
             return {}
         meant = who_answered(text, self.questions.parse(Question.subject, text))

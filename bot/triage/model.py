@@ -52,6 +52,7 @@ class Reason(str, Enum):
     wlz_instelling_mobiliteit = "wlz_instelling_mobiliteit"
     zvw_eerstelijnsverblijf = "zvw_eerstelijnsverblijf"
     wlz_vervoer_dagbesteding = "wlz_vervoer_dagbesteding"
+    zvw_ziekenvervoer = "zvw_ziekenvervoer"
 
 
 class Question(str, Enum):

@@ -55,6 +55,8 @@ class Need(StrictModel):
     items: bool = False
     wlz_at_home: bool = False
     wlz_care: list[Word] = Field(default_factory=list)  # words that make it part of the Wlz care itself, also at home
+    zvw_care: list[Word] = Field(default_factory=list)  # words that make it care the health insurer provides
+    youth_care: list[Word] = Field(default_factory=list)  # words that make it jeugdhulp, whatever the age asked
     weigh_begeleiding: bool = False
     open_to_all: bool = False  # its walk-in help is there for everyone, also without a limitation
     mobility: bool = False  # an aid to get about: in an instelling without behandeling still Wmo
@@ -200,9 +202,12 @@ class Needs:
             blank = lambda found: " " * len(found.group())  # noqa: E731 (keeps the offsets)
             text = _SPEAKER_ROLE.sub(blank, self._not_items.sub(blank, plain))
         mentions = self._words.find(text)
-        named = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
-        if named_provisions and not named:  # a clicked button: the provision, no words
+        found = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
+        if named_provisions and not found:  # a clicked button: the provision, no words
             return self._file.provision_needs[named_provisions[0]]
+        # "de rekening van het CAK voor mijn huishoudelijke hulp": what the resident has already is no need,
+        # unless nothing else is named ("mijn scootmobiel is kapot").
+        named = [mention for mention in found if not _OWN.search(text, 0, mention.start)] or ([] if mentions else found)
         if named or mentions:
             # In the clause that asks, a provision named outright goes before the words around it.
             asked = asked_for(text, sorted([*named, *mentions], key=lambda mention: mention.start))
@@ -258,7 +263,15 @@ class Needs:
 
     def wlz_care(self, need: Need, text: str | None) -> bool:
         """ "Vervoer naar de dagbesteding": the need is part of the care a Wlz-indicatie gives, also at home."""
-        return bool(need.wlz_care and text and _whole_words(need.wlz_care).search(normalise(text)))
+        return _says(need.wlz_care, text)
+
+    def zvw_care(self, need: Need, text: str | None) -> bool:
+        """ "Drie keer per week naar de nierdialyse": the need is care the health insurer provides."""
+        return _says(need.zvw_care, text)
+
+    def youth_care(self, need: Need, text: str | None) -> bool:
+        """ "Hulp bij de opvoeding", "in mijn pleeggezin blijven": jeugdhulp, also asked by a parent or at 18."""
+        return _says(need.youth_care, text)
 
     def prompting(self, text: str) -> bool:
         """ "als niemand hem eraan herinnert": care that needs reminding or urging, not nursing."""
@@ -283,6 +296,9 @@ _SPEAKER_ROLE = re.compile(
     + _ROLES
     + r"(?= (?:kom|ben|werk|zie|help|bezoek|verzorg|verpleeg|begeleid) ik\b)"
 )
+
+# A provision the resident has: "mijn huishoudelijke hulp", "haar scootmobiel".
+_OWN = re.compile(r"\b(?:mijn|m'n|haar|zijn|onze) $")
 
 # What the resident asks for, rather than what they tell about: "Door mijn knie kan ik niet fietsen.
 # Kan ik een scootmobiel lenen?", "De wijkverpleging komt al, maar ik krijg mijn huis niet schoon".
@@ -370,6 +386,10 @@ def _close(typed: str, word: str) -> bool:
         return True
     long = len(word) >= TYPO_LENGTH and len(typed) >= TYPO_LENGTH
     return long and (one_typo(typed, word) or (typed.startswith(word) and typed[len(word) :] in _ENDINGS))
+
+
+def _says(words: Sequence[str], text: str | None) -> bool:
+    return bool(words and text and _whole_words(words).search(normalise(text)))
 
 
 def _whole_words(words: Iterable[str]) -> "re.Pattern[str]":

@@ -32,6 +32,7 @@ from bot.triage.model import (
     YesNo,
 )
 from bot.triage.needs import Needs
+from bot.triage.statements import without_treatment
 
 
 class _UnansweredError(Exception):
@@ -85,6 +86,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_medisch,))
     if need.insured_aid:  # a hearing aid, incontinence material: the Zvw's hulpmiddelenzorg
         return TriageResult(Outcome.zorgverzekering, (Reason.zvw_hulpmiddel,))
+    if needs.zvw_care(need, a.need_text):  # to dialysis or chemo: zittend ziekenvervoer (Bzv art. 2.14)
+        return TriageResult(Outcome.zorgverzekering, (Reason.zvw_ziekenvervoer,))
     limitation = None
     # With a Wlz-indicatie said, or care day and night, personal care and begeleiding are Wlz care, for a
     # child too: the Wlz goes before the Zvw's wijkverpleging and before the Jeugdwet (Wlz art. 3.1.1 lid 1,
@@ -101,7 +104,8 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
             return TriageResult(Outcome.zorgverzekering, (Reason.zvw_kortdurend,))
         if duration is Duration.onbekend:
             notes.append(Reason.duur_onbekend)
-    if need.youth and not wlz_said and _minor(a, answer):
+    # Opvoedhulp is jeugdhulp for the parents, and pleegzorg goes on to 21 (Jeugdwet art. 1.1).
+    if need.youth and not wlz_said and (needs.youth_care(need, a.need_text) or _minor(a, answer)):
         return TriageResult(Outcome.jeugdwet, (Reason.jeugdwet,))
     # Maatwerk is for a need that a limitation causes (art. 1.1.1, 2.3.2 lid 4), not a chore one dislikes.
     # A Wlz-indicatie, or care day and night, already says there is one.
@@ -124,12 +128,15 @@ def _decide(a: TriageAnswers, needs: Needs, answer: Callable[[Question], Any]) -
         if wlz is Wlz.indicatie:
             # At home, aids and adaptations stay with the Wmo (art. 8.6a onder a), and so does transport,
             # which the Wlz does not give; household help and begeleiding do not (since 2017, Stb. 2016, 514).
-            if not (at_home_wmo and answer(Question.residence) is Residence.thuis):
-                # In an instelling without behandeling a mobility aid stays with the Wmo (art. 8.6a onder b).
+            residence = answer(Question.residence) if at_home_wmo else None
+            # In an instelling without behandeling a mobility aid stays with the Wmo (art. 8.6a onder b):
+            # said so ("een kleine woonvorm, zonder behandeling"), maatwerk stays open; else the note says it.
+            small_home = need.mobility and residence is Residence.instelling and without_treatment(a.need_text)
+            if residence is not Residence.thuis and not small_home:
                 mobility = (Reason.wlz_instelling_mobiliteit,) if need.mobility else ()
                 care = (Reason.wlz_vervoer_dagbesteding,) if wlz_care else ()
                 return TriageResult(Outcome.wlz, (Reason.wlz_indicatie, *mobility, *care))
-            notes.append(Reason.wlz_thuis_wmo)
+            notes.append(Reason.wlz_instelling_mobiliteit if small_home else Reason.wlz_thuis_wmo)
         if wlz is Wlz.zorg_24_uur:
             if not at_home_wmo:
                 return TriageResult(Outcome.wlz, (Reason.wlz_zorg_24_uur,))

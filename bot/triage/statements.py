@@ -122,7 +122,9 @@ _FOR_SOMEONE = re.compile(r"\b(?:voor|namens|over) (?:iemand anders|een ander|ee
 _SPEAKER = (
     r"(?:denk|dacht|vraag|vroeg|vind|merk|merkte|maak|zorg|help|verzorg|hoop|zie dat|zie hoe|hoor dat|hoorde"
     r"|ben bang dat|ben benieuwd|heb gemerkt|heb gezien|heb het idee|wil weten|wil graag weten|schrijf|bel|mail"
-    r"|werk als|werk bij|werk in|werk voor)"
+    r"|werk als|werk bij|werk in|werk voor"
+    # "Ik ben 79 en mijn vrouw heeft alzheimer", "ik wil graag dat ze naar een dagbesteding kan".
+    rf"|ben (?:{_NUMBER}) en (?=mijn|m'n|onze)|wil (?:graag )?dat (?:ze|zij|hij)\b)"
 )
 _FOR_SELF = re.compile(
     r"^(?:kan|kom|heb|krijg|mag|wil) ik\b|^(?:we|wij) (?:hebben|willen|kunnen|zijn|wonen)\b"
@@ -183,7 +185,7 @@ _HEALTHY = r"(?:gezond|kerngezond|fit)(?! van geest)"
 # What is said of that relative, up to the next person: "mijn zoon van 45 woont bij mij in en is gezond".
 _SAME_PERSON = r"(?:(?!\b(?:mijn|m'n|mn|onze|ik|hij|zij|ze|maar)\b)[^.,;!?])*?"
 _HEALTHY_RELATIVE = (
-    rf"{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) (?:al |nog |zelf |wel |gewoon )?{_HEALTHY}\b"
+    rf"{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) (?:(?:al|nog|zelf|wel|gewoon|hartstikke|heel|zeer) ){{0,2}}{_HEALTHY}\b"
     # "mijn man is met pensioen en kerngezond"
     rf"|{_RELATIVE}\b{_SAME_PERSON}\b(?:is|was) {_SAME_PERSON}\ben (?:ook |nog |verder |gewoon )?{_HEALTHY}\b"
     rf"|\b(?:mijn|m'n|onze) (?:gezonde|kerngezonde) {_KIN}\b"
@@ -215,7 +217,8 @@ _HELPS_ME = re.compile(
     rf"|{_HELPERS} [^.?!]{{0,60}}?\b(?:helpt|helpen) (?:me|mij)\b"
 )
 _RELATIVE_NOT_MEANT = re.compile(
-    rf"{_RELATIVE} (?:is |was )?(?:al |nog |zelf |onlangs |vorig jaar )?(?:overleden|overleed|gestorven|stierf|dood)\b"
+    rf"{_RELATIVE} (?:is |was )?(?:al |nog |zelf |onlangs |vorig jaar )?"
+    r"(?:overleden|overleed|gestorven|stierf|dood|verongelukt|omgekomen)\b"
     rf"|{_RELATIVE} (?:er )?niet meer (?:is|leeft)\b"
     rf"|{_HELPS_ME.pattern}"
     rf"|{_RELATIVE}(?= (?:\w+ ){{0,2}}?{_HELPS}\b.{{0,120}}(?:{_GOES_WELL}|{_TOO_HEAVY}))"
@@ -260,6 +263,8 @@ _ALONE = re.compile(
     r"|\b(?:woon|woont|wonen) (?:nog )?op (?:zichzelf|zich zelf|mezelf)\b"
     # Soon: "ik ga weer alleen wonen", "na de kliniek woon ik weer alleen".
     r"|\b(?:ga|gaat|gaan) (?:\w+ )?alleen wonen\b|\bweer alleen (?:wonen|woon|woont)\b"
+    # The one they lived with died: "onze moeder, bij wie hij woonde, is vorige maand overleden".
+    r"|\bbij wie (?:hij|ze|zij|ik) woonde,? is (?:\w+ ){0,3}(?:overleden|gestorven)\b"
 )
 
 _LONG = re.compile(
@@ -328,7 +333,7 @@ _WLZ_NO = re.compile(
 _WLZ_YES = re.compile(rf"\b{_WLZ}\b")
 _INSTITUTION = re.compile(
     r"\b(?:in|naar) (?:een|het|de) (?:verpleeghuis|zorginstelling|instelling|woonzorgcentrum|zorgcentrum|"
-    r"verzorgingshuis|wlz-instelling)\b"
+    r"verzorgingshuis|wlz-instelling|woonvorm|kleine woonvorm|woongroep|gezinsvervangend tehuis)\b"
 )
 _AT_HOME = re.compile(
     r"\b(?:woont|woon|wonen) (?:nog |gewoon |nog gewoon )?"
@@ -336,7 +341,7 @@ _AT_HOME = re.compile(
     r"|\bthuis (?:wonen|woont|blijven)\b"
     r"|\b(?:woont|woon|wonen) (?:nog |gewoon )?"
     r"(?:zelfstandig|op zichzelf|in (?:een|mijn|haar|zijn) eigen (?:huis|woning))\b"
-    r"|\b(?:volledig|modulair) pakket thuis\b|\bvpt\b|\bmpt\b"
+    r"|\b(?:volledig|modulair) pakket thuis\b|\bmodulair pakket\b|\bvpt\b|\bmpt\b"
     # Wlz care delivered at home: "krijgt thuis zorg via het zorgkantoor", "ze krijgt haar zorg thuis".
     r"|\b(?:krijgt|krijg|krijgen) (?:\w+ )?thuis (?:\w+ )?(?:zorg|verpleging|begeleiding)\b"
     r"|\b(?:krijgt|krijg|krijgen) (?:haar |zijn |mijn |de )?(?:zorg|wlz-zorg) thuis\b"
@@ -366,13 +371,19 @@ _NOBODY = re.compile(
     r"\b(?:heeft|heb|hebben|hebt) (?:verder |echt |helemaal |hier )?(?:niemand|geen netwerk|geen sociaal netwerk"
     r"|geen familie)\b|\bken (?:hier |verder )?niemand\b|\ber is (?:verder )?niemand\b|\bgeen (?:sociaal )?netwerk\b"
     r"|\bsta(?:at)? er alleen voor\b"
+    # Those who would help need help themselves: "mijn ouders zijn zelf hulpbehoevend".
+    r"|\b(?:mijn|m'n|onze|zijn|haar) (?:ouders|familie|kinderen|broer|zus|moeder|vader) (?:is|zijn) zelf (?:ook )?"
+    r"(?:hulpbehoevend|ziek|te oud|op leeftijd|slecht ter been)\b"
+    # Family far away: "mijn familie woont in Polen", "mijn kinderen wonen in het buitenland".
+    r"|\b(?:mijn|m'n|onze) (?:familie|kinderen|ouders) (?:woont|wonen) (?:\w+ )?(?:ver weg|in het buitenland"
+    r"|in (?!de\b|het\b|dezelfde\b|hetzelfde\b|huis\b)\w+)\b"
 )
 _PAID_HELP = re.compile(
     r"\bbetaal (?:nu |al |zelf )*(?:een |de |er )?(?:schoonmaakster|schoonmaker|werkster|poetshulp|hulp|thuiszorg|coach"
     r"|begeleider|begeleiding|iemand|oppas)\b"
     r"|\b(?:schoonmaakster|werkster|hulp) (?:die )?(?:ik|we|ze|hij) zelf betaal"
 )
-_I_HELP_ENOUGH = re.compile(rf"{_I_HELP}.{{0,60}}{_GOES_WELL}")
+_I_HELP_ENOUGH = re.compile(rf"{_I_HELP}.{{0,120}}{_GOES_WELL}")
 _OTHERS_HELP_ENOUGH = re.compile(rf"(?:{_OTHERS_HELP}).{{0,120}}{_GOES_WELL}")
 _I_HELP_TOO_HEAVY = re.compile(rf"{_I_HELP}.{{0,80}}{_TOO_HEAVY}|\b(?:wordt|werd) (?:me|mij|ons) te (?:zwaar|veel)\b")
 _OTHERS_HELP_TOO_HEAVY = re.compile(
@@ -393,7 +404,7 @@ _TRIED_NOT_ENOUGH = re.compile(
 _BOUGHT = re.compile(
     r"\b(?:zelf|al) (?:\w+ ){0,3}(?:gekocht|aangeschaft|besteld|laten (?:plaatsen|maken|bouwen|installeren))\b"
     # Done before asking: "daarom hebben we in maart de badkamer laten verbouwen".
-    r"|\b(?:hebben|heb|heeft) (?:we|wij|ik|ze|hij) (?:(?!(?:niet|nooit|geen|nog)\b)\w+ ){0,5}?"
+    r"|\b(?:hebben|heb|heeft) (?:we|wij|ik|ze|hij) (?:(?!(?:niet|nooit|geen|nog)\b)\w+ ){0,7}?"
     r"(?:laten (?:verbouwen|aanpassen|plaatsen|maken|bouwen"
     r"|installeren)|gekocht|aangeschaft|verbouwd)\b"
 )
@@ -406,8 +417,11 @@ _WORN = re.compile(
     rf"{_THING} (?:is|zijn|raakt|raakte) (?:\w+ ){{0,4}}{_GONE}\b"
     rf"|\b(?:is|werd) {_THING} (?:\w+ ){{0,5}}?(?:gestolen|kapot gegaan|gesloopt)\b"  # "is de scootmobiel ... gestolen"
     # No longer fit: "zijn handbewogen rolstoel krijgt hij zelf niet meer vooruit".
-    rf"|{_THING} (?:\w+ ){{0,3}}?(?:niet meer vooruit|past niet meer|is te klein geworden)\b"
+    rf"|{_THING} (?:\w+ ){{0,3}}?(?:niet meer vooruit|past niet meer|is te klein geworden|ontgroeid)\b"
+    rf"|\buit {_THING} gegroeid\b"  # "hij is uit zijn rolstoel gegroeid"
 )
+# Not there yet: "die rolstoel hebben we niet".
+_NOT_HAD = re.compile(r"\b(?:die|dat|deze) (\w+) (?:hebben|heb|heeft) (?:we|wij|ik|ze|zij|hij) (?:nog )?niet\b")
 _WORKS = re.compile(rf"{_THING} (?:doet het nog|werkt nog|is nog goed|is nog prima|rijdt nog)\b")
 # "een scootmobiel van de gemeente die het nog prima doet"
 _STILL_WORKS = re.compile(
@@ -545,6 +559,15 @@ def care_day_and_night_after_all(text: str) -> bool:
     return len(parts) > 1 and bool(_DAY_AND_NIGHT.search(last) and not _NOT_DAY_AND_NIGHT.search(last))
 
 
+_WITHOUT_TREATMENT = re.compile(r"\b(?:zonder|geen) behandeling\b|\bkleine(?:schalige)? woonvorm\b")
+
+
+def without_treatment(text: str | None) -> bool:
+    """ "woont in een kleine woonvorm, zonder behandeling": a Wlz home without behandeling, where a mobility
+    aid stays with the Wmo (Wmo 2015 art. 8.6a onder b)."""
+    return bool(text and _WITHOUT_TREATMENT.search(_plain(text)))
+
+
 def stated_residence(text: str) -> Residence | None:
     """In an institution, or at home (also with a Wlz pakket thuis or a Wlz-pgb)."""
     plain = _plain(text)
@@ -601,6 +624,9 @@ def stated_has_it(text: str) -> tuple[HasIt, str | None] | None:
         return HasIt.oude_versleten, _first_group(worn)
     if works and not worn:
         return HasIt.oude_werkt, thing.group(1) if thing else None
+    missing = _NOT_HAD.search(plain)
+    if missing and not (worn or works):
+        return HasIt.nee, missing.group(1)
     return None
 
 
@@ -611,11 +637,20 @@ def _sentence(plain: str, match: "re.Match[str]") -> str:
     return plain[start : min(ends, default=len(plain))]
 
 
+# A partner away for weeks at a time for work gives no gebruikelijke hulp in those weeks (CIZ Protocol
+# gebruikelijke zorg; municipal beleidsregels: langdurige afwezigheid van de huisgenoot).
+_AWAY = re.compile(
+    rf"(?:mijn|m'n|me) {_SPOUSE} (?:\w+ ){{0,3}}?(?:werkt|zit|is|vaart|rijdt) (?:\w+ ){{0,3}}?"
+    r"(?:offshore|op zee|op een platform|in het buitenland|weken (?:achter elkaar )?(?:weg|van huis))\b"
+)
+
+
 def no_partner_to_help(text: str) -> bool:
-    """ "mijn man is zelf ook ziek", "mijn vrouw is vorig jaar overleden": the resident's partner cannot
-    take the household over (no gebruikelijke hulp)."""
+    """ "mijn man is zelf ook ziek", "mijn vrouw is vorig jaar overleden", "mijn man werkt offshore": the
+    resident's partner cannot take the household over (no gebruikelijke hulp)."""
     plain = _plain(text)
-    return bool((_ILL_PARTNER.search(plain) and re.search(_ILL_TOO, plain)) or _WIDOWED.search(plain))
+    ill = _ILL_PARTNER.search(plain) and re.search(_ILL_TOO, plain)
+    return bool(ill or _WIDOWED.search(plain) or _AWAY.search(plain))
 
 
 # Where the one it is for sleeps tonight, as the opening says it.

@@ -151,6 +151,19 @@ SIGNS = [
     ("opa is gestruikeld in de gang en hij bloedt uit zijn hoofd", "gevaar"),
     ("ze is gevallen en praat nu heel verward", "gevaar"),
     ("mijn vader praat opeens onduidelijk en zijn mond hangt", "gevaar"),
+    ("er komt rook uit de keuken van mijn buurvrouw en ze doet niet open", "gevaar"),
+    ("opa heeft de pan laten staan en nu rookt het hele fornuis", "gevaar"),
+    ("de keuken staat vol rook, mijn moeder zit er gewoon bij", "gevaar"),
+    ("mijn zus zit op de reling van haar balkon en zegt dat ze kan vliegen", "gevaar"),
+    ("na zijn psychose denkt hij dat hij van de zesde verdieping kan vliegen", "gevaar"),
+    ("ons huis is vannacht uitgebrand en we staan met niks", "dakloos"),
+    ("ik zit bij de buurvrouw op de bank maar hier kan ik vannacht niet blijven", "dakloos"),
+    ("met deze hittegolf drinkt mijn opa bijna niets en hij is heel suf", "gevaar"),
+    ("mijn moeder van 90 drinkt al twee dagen niks en is zo slaperig", "gevaar"),
+    ("mijn vrouw met dementie is weggelopen en ik kan haar nergens vinden", "gevaar"),
+    ("hij is weg uit het verpleeghuis en het wordt al donker", "gevaar"),
+    ("ik ben net in de douche gevallen en ik kom niet meer overeind", "gevaar"),
+    ("mijn zoon heeft een handvol pillen geslikt", "zelfdoding"),
 ]
 
 ORDINARY = [
@@ -274,6 +287,21 @@ ORDINARY = [
     "we wachten ons een ongeluk op de beschikking",
     "de gemeente maakt me gek met die regels",
     "het is een ramp met de trap",
+    "de rookmelder piept, hoe vervang ik de batterij",
+    "kan mijn moeder een kookplaat op inductie krijgen",
+    "ik wil een kookplaat zonder open vlam voor mijn vader met dementie",
+    "ik kan de zware pan niet meer van het vuur tillen",
+    "ik rook in de keuken, mag de huishoudelijke hulp dan wegblijven",
+    "ik kan het balkon niet meer schoonmaken",
+    "mijn vogel kan vliegen in de kamer, het raam moet dan dicht",
+    "we willen op vakantie in de hitte, kan de rolstoel mee",
+    "mijn vrouw is weg naar de markt, ik vraag het voor haar",
+    "mijn moeder met dementie is vorige week verdwaald, nu zoek ik toezicht",
+    "ik kan mijn pinpas nergens vinden",
+    "ik kan vannacht niet slapen van de pijn in mijn heup",
+    "ons huis is in 1990 afgebrand, nu wonen we gelijkvloers",
+    "mijn man drinkt niks meer sinds hij is afgekickt",
+    "mijn moeder vergeet haar pillen in te nemen",
 ]
 
 

@@ -236,11 +236,23 @@ def test_an_ordinary_product_and_being_able_to_pay_are_noted_from_the_words(dial
 def test_who_it_is_for_typed_as_the_need_is_kept_and_the_need_asked_again(
     dialogue: TriageDialogue, say: Say, typed: str, subject: str, who: str
 ) -> None:
-    slots = dialogue.start(say("Ik wil nagaan of ik hulp kan krijgen"), None, "")
+    slots = dialogue.start(say("Hallo, een vraag over de Wmo"), None, "")
     turn = dialogue.take(slots, "triage_need_text", say(typed))
     assert turn.updates == {"triage_subject": subject, WHO: who}
     slots.update(turn.updates)
     assert dialogue.assess(slots).next_question is Question.need_text
+
+
+@pytest.mark.parametrize("typed", ["voor mezelf", "hulp voor mijn dochter", "praten met andere ouders"])
+def test_who_typed_as_the_need_once_more_is_the_need_in_the_residents_words(
+    dialogue: TriageDialogue, say: Say, typed: str
+) -> None:
+    # Asking the need a third time would ask what was said twice; the menu of topics comes next.
+    slots = dialogue.start(say("Hallo, een vraag over de Wmo"), None, "")
+    slots.update(dialogue.take(slots, "triage_need_text", say(typed)).updates)
+    slots.update(dialogue.take(slots, "triage_need_text", say(typed)).updates)
+    assert slots["triage_need_text"] == typed
+    assert dialogue.assess(slots).next_question is not Question.need_text
 
 
 @pytest.mark.parametrize("typed", ["voor mezelf hulp bij het huishouden", "mijn moeder kan niet meer koken"])
@@ -356,3 +368,17 @@ def test_words_typed_under_the_need_menu_are_read_not_asked_again(
     assert turn.updates.get("triage_need") == need and turn.not_understood is (need is None)
     fresh = dialogue.take({}, "triage_need", say("iemand die ons helpt bij het gesprek met de gemeente"))
     assert fresh.updates["triage_need_text"] == "iemand die ons helpt bij het gesprek met de gemeente"
+
+
+@pytest.mark.parametrize(
+    "typed, need",
+    [
+        ("ik snap de brief van het CAK over de eigen bijdrage voor mijn huishoudelijke hulp niet", "formulieren"),
+        ("mijn scootmobiel is kapot", "scootmobiel"),
+        ("kan ik huishoudelijke hulp krijgen", "huishouden"),
+    ],
+)
+def test_a_provision_the_resident_has_is_no_need_when_other_words_name_one(
+    dialogue: TriageDialogue, say: Say, typed: str, need: str
+) -> None:
+    assert dialogue.take({}, "triage_need_text", say(typed)).updates["triage_need"] == need

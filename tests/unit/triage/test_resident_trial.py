@@ -10,6 +10,7 @@ situation the check gets wrong keeps its expected outcome and is marked `known_w
 /tmp/issue11/trial_failures.md, trial2_failures.md and trial3_failures.md); a file below the bar
 says so in `known_below_bar`."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from bot.dialogue.message import Message
 from bot.triage.dialogue import DANGER
 from bot.triage.model import Age, Question
 from tests.unit.triage.test_conversations import Conversation, matcher  # noqa: F401 (fixture)
+from tests.unit.triage.test_rules import SCENARIOS, URGENT, given
 
 FILES = (
     "resident_trial.yml",
@@ -38,6 +40,7 @@ TRIALS: dict[str, dict[str, Any]] = {
 }
 NEEDS = {Question.need_text, Question.need}  # the need said once answers both
 MIN_MATCH = 0.95
+MOST_ASKED = 2  # a question comes at most twice: once, and once more with its buttons after an unread answer
 
 
 class Resident(Conversation):
@@ -192,3 +195,38 @@ def test_the_trial_matches_a_consultant_in_95_percent_with_no_repeats(
     assert size >= 40
     assert matched / size >= MIN_MATCH
     assert not repeats
+
+
+def test_no_trial_asks_any_question_more_than_twice(trials: dict[str, list[Trial]]) -> None:
+    """Whatever the resident types, the check moves on after an answer it cannot read twice: the words
+    kept as "Iets anders", or the buttons. A check that asks one thing a third time never ends."""
+    asked = {
+        trial.situation["name"]: {q.name: n for q, n in Counter(trial.asked).items() if n > MOST_ASKED}
+        for book in trials.values()
+        for trial in book
+    }
+    assert {name: counts for name, counts in asked.items() if counts} == {}
+
+
+def test_no_scenario_asks_any_question_more_than_twice(dialogue: Any, matcher: Any) -> None:  # noqa: F811
+    """Each scenario played through the dialogue with its answers clicked (the first button where it
+    gives none) ends, and asks no question more than twice."""
+    too_often = {}
+    for situation, spec, _, _ in SCENARIOS:
+        values = given(spec)
+        if any(flag in values for flag in URGENT):
+            continue
+        resident = Resident(dialogue, matcher).open("")
+        asked: Counter[Question] = Counter()
+        for _ in range(len(Question) * MOST_ASKED + 1):
+            question = resident.dialogue.assess(resident.slots).next_question
+            if question is None:
+                break
+            asked[question] += 1
+            value = values.get(Question.need.name if question in NEEDS else question.name)
+            shown = Question.need if question in NEEDS else question
+            text = dialogue.questions.answer_title(shown, value) if value else dialogue.questions.buttons(question)[0]
+            resident.slots.update(dialogue.take(resident.slots, question.value, resident.say(text)).updates)
+        if max(asked.values(), default=0) > MOST_ASKED or question is not None:
+            too_often[situation] = dict(asked)
+    assert too_often == {}
