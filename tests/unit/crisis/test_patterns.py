@@ -15,6 +15,10 @@ from bot.settings import settings
 ROOT = Path(__file__).resolve().parents[3]
 
 SIGNS = [
+    ("mijn moeder wordt door haar nieuwe vriend onder druk gezet om haar spaargeld op te nemen", "geweld"),
+    ("de thuishulp zet mijn vader onder druk om geld te lenen", "geweld"),
+    ("ze zeiden dat ik de volgende ben als ik naar de politie stap", "geweld"),
+    ("ik sta echt op het punt hem te slaan, hij luistert nooit", "geweld"),
     ("mijn opa gilt steeds 'help' vanuit de slaapkamer en de deur zit op slot", "gevaar"),
     ("mama praat opeens heel vreemd en haar gezicht staat scheef", "gevaar"),
     ("zijn mond trekt ineens scheef, wat moet ik doen", "gevaar"),
@@ -167,6 +171,13 @@ SIGNS = [
 ]
 
 ORDINARY = [
+    "ik ben de volgende op de wachtlijst voor een traplift",
+    "wie is de volgende als ik bel",
+    "ik sta op het punt om haar een aanvraag te sturen",
+    "ik sta op het punt de huur op te zeggen",
+    "de gemeente zet ons onder druk om de eigen bijdrage te betalen",
+    "ik word door de gemeente onder druk gezet om geld terug te betalen",
+    "mijn dochter zet me onder druk om een traplift aan te vragen",
     "sinds zijn beroerte hangt zijn arm slap, kan hij een aangepaste stoel krijgen",
     "mijn suiker is 12 vandaag, dat gaat goed, maar ik wil huishoudelijke hulp",
     "ik moet mijn suiker 4 keer per dag prikken, valt dat onder de wmo",
