@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.catalogue import answered_about_item
 from bot.municipality import municipality
 
 
@@ -15,8 +16,13 @@ class ActionOutOfScope(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         place = municipality()
+        text = tracker.latest_message.get("text") or ""
+        # No desk's word, but a thing the Wmo may pay for ("een rookmelder met flitslicht"): the words
+        # win over the classifier's "not Wmo".
+        if place.service_named(text) is None and answered_about_item(dispatcher, tracker):
+            return []
         suggested = next(tracker.get_latest_entity_values("service"), None)
-        service = place.other_service(tracker.latest_message.get("text") or "", suggested)
+        service = place.other_service(text, suggested)
         if service is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []

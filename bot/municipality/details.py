@@ -54,12 +54,15 @@ class Municipality(StrictModel):
             "gemeente_openingstijden": self.opening_hours,
         }
 
-    def other_service(self, text: str, suggested: str | None = None) -> OtherService | None:
-        """The first non-Wmo service whose words occur in the text (also inside a longer word); without
-        such a word, the service the NLU suggested by meaning (components/service_router.py), if any."""
+    def service_named(self, text: str) -> OtherService | None:
+        """The first non-Wmo service whose words occur in the text (also inside a longer word)."""
         lowered = text.lower()
-        by_words = next((s for s in self.other_services if any(w in lowered for w in s.words)), None)
-        return by_words or next((s for s in self.other_services if s.name == suggested), None)
+        return next((s for s in self.other_services if any(w in lowered for w in s.words)), None)
+
+    def other_service(self, text: str, suggested: str | None = None) -> OtherService | None:
+        """The service the words name; without such a word, the service the NLU suggested by meaning
+        (components/service_router.py), if any."""
+        return self.service_named(text) or next((s for s in self.other_services if s.name == suggested), None)
 
 
 def read_municipality(path: Path) -> Municipality:
