@@ -15,6 +15,7 @@ from actions.forms import message_of
 from actions.names import PROVISION
 from actions.services import services
 from bot.catalogue import Provision, ProvisionKind, answers
+from bot.dialogue.cost_question import asks_cost
 from bot.dialogue.fallback import PROVISION_QUESTIONS
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,11 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         if answered_about_item(dispatcher, tracker):
             return []
+        if named_provisions(tracker) and asks_cost(message_of(tracker).text):
+            return [
+                *ActionOwnContribution().answer(dispatcher, tracker),
+                SlotSet(PROVISION, named_provisions(tracker)[0]),
+            ]
         found = self.provisions(named_provisions(tracker) or provisions_of_need(tracker))
         if not found:
             options = self.provisions(list(SUGGESTED_PROVISIONS))

@@ -25,8 +25,8 @@ from tests.live.assistant_process import Assistant, joined
         # An item, not a provision: whether the gemeente pays for it at all.
         ("kan ik rookmelders krijgen van de wmo?", "Iemand zonder beperking betaalt rookmelders ook zelf"),
         (
-            "vergoedt de gemeente een elektrische fiets",
-            "Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk",
+            "wat kost een inductiekookplaat via de gemeente?",
+            "Iemand zonder beperking betaalt een inductiekookplaat ook zelf",
         ),
     ],
 )

@@ -330,3 +330,12 @@ def test_during_the_check_an_item_question_is_answered_without_offering_the_chec
     dispatch(ActionProvisionInfo(), dispatcher, tracker)
     (answer,) = texts(dispatcher)
     assert "algemeen gebruikelijk" in answer
+
+
+def test_a_cost_question_the_classifier_took_for_provision_info_gets_the_cost(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    tracker = make_tracker("Moet ik betalen voor een rolstoelvoorziening?", "provision_info", ["rolstoel"])
+    events = dispatch(ActionProvisionInfo(), dispatcher, tracker)
+    assert texts(dispatcher)[0].startswith("Voor rolstoel betaalt u geen eigen bijdrage")
+    assert events[-1]["name"] == "provision" and events[-1]["value"] == "rolstoel"
