@@ -56,10 +56,11 @@ def answered_about_item(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
     provision named in the same message comes first."""
     if named_provisions(tracker):
         return False
-    item = services().triage()[0].needs.item(message_of(tracker).text)
+    check, advice = services().triage()
+    item = check.needs.item(message_of(tracker).text)
     if item is None:
         return False
-    dispatcher.utter_message(text=services().triage()[1].about_item(item))
+    dispatcher.utter_message(text=advice.about_item(item))
     if not (tracker.active_loop or {}).get("name"):
         dispatcher.utter_message(response="utter_offer_check_item" if item.ordinary else "utter_offer_check")
     return True
@@ -117,12 +118,10 @@ class ActionProvisionInfo(CatalogueAnswer, Action):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         if answered_about_item(dispatcher, tracker):
             return []
-        if named_provisions(tracker) and asks_cost(message_of(tracker).text):
-            return [
-                *ActionOwnContribution().answer(dispatcher, tracker),
-                SlotSet(PROVISION, named_provisions(tracker)[0]),
-            ]
-        found = self.provisions(named_provisions(tracker) or provisions_of_need(tracker))
+        named = named_provisions(tracker)
+        if named and asks_cost(message_of(tracker).text):
+            return [*ActionOwnContribution().answer(dispatcher, tracker), SlotSet(PROVISION, named[0])]
+        found = self.provisions(named or provisions_of_need(tracker))
         if not found:
             options = self.provisions(list(SUGGESTED_PROVISIONS))
             dispatcher.utter_message(
