@@ -198,13 +198,14 @@ class Needs:
         # "ik loop met een rollator en kan niet meer met de bus": what is used already is no need (not_items).
         # "Ik ben wijkverpleegkundige en vraag dit voor een cliënt": the speaker's work is no need either.
         plain = normalise(text)
+        # A clicked button: the provision, no words (a provision in words that are then blanked is no button).
+        if named_provisions and not any(m.code in named_provisions for m in self._provision_terms.find(text)):
+            return self._file.provision_needs[named_provisions[0]]
         if len(plain) == len(text):
             blank = lambda found: " " * len(found.group())  # noqa: E731 (keeps the offsets)
             text = _SPEAKER_ROLE.sub(blank, self._not_items.sub(blank, plain))
         mentions = self._words.find(text)
         found = [mention for mention in self._provision_terms.find(text) if mention.code in named_provisions]
-        if named_provisions and not found:  # a clicked button: the provision, no words
-            return self._file.provision_needs[named_provisions[0]]
         # "de rekening van het CAK voor mijn huishoudelijke hulp": what the resident has already is no need,
         # unless nothing else is named ("mijn scootmobiel is kapot").
         named = [mention for mention in found if not _OWN.search(text, 0, mention.start)] or ([] if mentions else found)
