@@ -19,10 +19,10 @@ class ActionOutOfScope(Action):
         text = tracker.latest_message.get("text") or ""
         # No desk's word, but a thing the Wmo may pay for ("een rookmelder met flitslicht"): the words
         # win over the classifier's "not Wmo".
-        if place.service_named(text) is None and answered_about_item(dispatcher, tracker):
+        named = place.service_named(text)
+        if named is None and answered_about_item(dispatcher, tracker):
             return []
-        suggested = next(tracker.get_latest_entity_values("service"), None)
-        service = place.other_service(text, suggested)
+        service = named or place.service_called(next(tracker.get_latest_entity_values("service"), None))
         if service is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []

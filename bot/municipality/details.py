@@ -62,7 +62,10 @@ class Municipality(StrictModel):
     def other_service(self, text: str, suggested: str | None = None) -> OtherService | None:
         """The service the words name; without such a word, the service the NLU suggested by meaning
         (components/service_router.py), if any."""
-        return self.service_named(text) or next((s for s in self.other_services if s.name == suggested), None)
+        return self.service_named(text) or self.service_called(suggested)
+
+    def service_called(self, name: str | None) -> OtherService | None:
+        return next((s for s in self.other_services if s.name == name), None)
 
 
 def read_municipality(path: Path) -> Municipality:

@@ -5,6 +5,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -390,7 +391,13 @@ def _close(typed: str, word: str) -> bool:
 
 
 def _says(words: Sequence[str], text: str | None) -> bool:
-    return bool(words and text and _whole_words(words).search(normalise(text)))
+    return bool(words and text and _words_pattern(tuple(words)).search(normalise(text)))
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
+    """Built once per word list: the check reads every answer against the same lists."""
+    return _whole_words(words)
 
 
 def _whole_words(words: Iterable[str]) -> "re.Pattern[str]":
