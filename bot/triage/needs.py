@@ -21,6 +21,7 @@ from bot.triage.answers import TYPO_LENGTH, one_typo, tokens
 from bot.triage.model import Limitation
 
 OTHER = "anders"
+BEGELEIDING = "individuele_begeleiding"
 T = TypeVar("T")
 
 
@@ -215,13 +216,21 @@ class Needs:
             asked = asked_for(text, sorted([*named, *mentions], key=lambda mention: mention.start))
             provision = next((m for m in named if m in asked), None)
             if provision is None:
-                return asked[0].code
+                return self._with_begeleiding(text, [m.code for m in asked])
             need = self._file.provision_needs[provision.code]
             terms = self._terms.get(provision.code, set())
             said = (mention for mention in mentions if mention.code != need)
             return next((m.code for m in said if any(term in normalise(m.text) for term in terms)), need)
         near = self._near_needs(text)
         return near[0] if near else None
+
+    def _with_begeleiding(self, text: str, codes: Sequence[str]) -> str:
+        """The first need named, or, when the words name memory, cognitive or psychiatric problems and
+        several needs, the first that begeleiding answers: "koken, geld en afspraken lukken hem niet"
+        with Down syndrome is one need for begeleiding, not three tasks (art. 1.1.1 "begeleiding")."""
+        if len(set(codes)) > 1 and self.weighs_begeleiding(text):
+            return next((code for code in codes if BEGELEIDING in self[code].provisions), codes[0])
+        return codes[0]
 
     def provisions_described(self, text: str) -> tuple[str, ...]:
         """The provisions of the need a message describes without naming one ("hij kan niet meer

@@ -166,6 +166,14 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("hij zit hele dagen alleen en wil meer contact met mensen", "contact"),
         ("is er een ontmoetingsgroep voor mijn moeder", "dagbesteding"),
         ("koken kan ik nog, maar ik zou graag samen met anderen aan tafel zitten", "contact"),
+        # Several tasks with a cognitive problem are one need for begeleiding; without one, the first task.
+        ("hij heeft een lvb, koken en afspraken lukken hem niet", "begeleiding"),
+        ("door mijn knie lukken koken en afspraken niet", "maaltijden"),
+        # Walk-in help for everyone, each a need of its own; a wheelchair one sits in is no request.
+        ("ik zit in een rolstoel en wil graag sporten", "sport"),
+        ("mijn bovenburen maken elke nacht herrie", "buren"),
+        ("ik wil nog leren lezen en schrijven", "taal"),
+        ("kan de keuken aangepast worden, ik kan niet bij het aanrecht", "woning"),
     ],
 )
 def test_the_need_in_the_residents_own_words_reaches_its_topic(
@@ -189,6 +197,9 @@ def test_the_need_in_the_residents_own_words_reaches_its_topic(
         ("mijn maatje helpt al, maar ik heb hulp nodig bij de boodschappen", "contact"),
         ("de groep van de kerk helpt, maar ik kan de trap niet meer op", "dagbesteding"),
         ("ik kan niet meer aan tafel zitten door mijn rug en wil een aangepaste stoel", "contact"),
+        # A neighbour asking for help is no quarrel with the neighbours; a sportrolstoel is a wheelchair.
+        ("mijn buurvrouw kan haar huis niet meer schoonhouden", "buren"),
+        ("ik wil een sportrolstoel", "sport"),
     ],
 )
 def test_a_look_alike_does_not_reach_that_topic(dialogue: TriageDialogue, say: Say, typed: str, not_need: str) -> None:
