@@ -33,6 +33,7 @@ FILES = (
     "resident_trial_5.yml",
     "resident_trial_6.yml",
     "resident_trial_7.yml",
+    "resident_trial_8.yml",
 )
 # Per file: the situations, the facts' `defaults` and the answer bank (`answers`).
 TRIALS: dict[str, dict[str, Any]] = {
