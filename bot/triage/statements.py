@@ -43,7 +43,7 @@ _KIN = (
     r"(moeder|vader|mama|papa|mam|pap|moeke|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|schoonzus|schoonzuster|zwager|"
     r"zoon|dochter|kind|opa|oma|broer|zus|schoonmoeder|schoonvader|schoonzoon|schoondochter|buurvrouw|buurman|"
     r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader|stiefzoon|stiefdochter|kennis"
-    r"|zoontje|dochtertje|kindje|broertje|zusje|nichtje|neefje)"
+    r"|zoontje|dochtertje|kindje|broertje|zusje|nichtje|neefje|ouders|schoonouders|grootouders)"
 )
 # "de buurvrouw" too, and in dialect "me vrouw"
 _RELATIVE = rf"(?:(?:mijn|m'n|mn|me|onze|ons) |de (?=buurvrouw|buurman)){_KIN}"
@@ -103,7 +103,7 @@ _FOR_RELATIVE = re.compile(
     r"|\b(?:voor|namens|over|om) (?:een|de) (buurvrouw|buurman|vriend|vriendin|kennis|client)\b"
     r"|(?:^|[.;!?] ?)(?:een|de|mijn) (client)\b"  # "Een cliënt van 58 kan ..."
     rf"|(?:^|[.,;!?] ?)(?:kan|mag|heeft|krijgt|komt|wil) {_RELATIVE}\b"
-    rf"|\b{_RELATIVE} (?:van|is) (?:al |bijna |ruim )?(?:{_NUMBER})\b"
+    rf"|\b{_RELATIVE} (?:van|is|zijn) (?:al |bijna |ruim )?(?:{_NUMBER})\b"
     rf"|\b(?:de|het|haar|zijn) (?:\w+ )?\w+ van {_RELATIVE}\b"  # "de (elektrische) rolstoel van mijn vrouw"
 )
 # Weaker: "mijn man is ziek" may come before "ik kan het huishouden niet alleen".
@@ -161,6 +161,7 @@ _CARER = re.compile(
 ADULT_KIN = frozenset(
     {"moeder", "vader", "man", "vrouw", "partner", "echtgenoot", "echtgenote", "opa", "oma", "schoonmoeder"}
     | {"schoonvader", "stiefmoeder", "stiefvader", "tante", "oom", "zwager", "schoonzus", "schoonzoon", "schoondochter"}
+    | {"ouders", "schoonouders", "grootouders"}
 )
 
 _NOT_YEARS = r"(?! ?(?:maanden|maand|weken|week|dagen|dag|keer|uur|minuten|kilo|kg|procent|%|euro))"
@@ -177,8 +178,8 @@ _STATED_AGE = re.compile(
     # Said of the one just named: "mijn dochter heeft een lvb en is zeventien".
     rf"|\ben is {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b({_NUMBER})[- ]?jarige?\b"
-    rf"|\b{_RELATIVE.replace('(moeder', '(?:moeder')} (?:van|is) (?:al |bijna |ruim |over de |boven de )?({_NUMBER})\b"
-    rf"{_NOT_YEARS}"
+    rf"|\b{_RELATIVE.replace('(moeder', '(?:moeder')} (?:van|is|zijn) "
+    rf"(?:al |bijna |ruim |over de |boven de )?({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b(?:vrouw|man|dame|heer|meneer|mevrouw|weduwe|weduwnaar|client|jongen|meisje|jongeman|jongere|kind|bewoner"
     rf"|patient) van {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b({_NUMBER}) jaar oud\b|\b(?:van|op|met|ben|is) ({_NUMBER}) jaar\b|, ({_NUMBER}) (?:jaar|jr)\b"

@@ -112,6 +112,7 @@ from bot.triage.statements import (
         ("Ik heb reuma. Mijn vrouw zou het doen, maar zij krijgt zelf chemo.", (Subject.zelf, "u")),
         ("Ik ben blind. Mijn zus woont 15 kilometer verderop en met de bus kom ik daar niet.", (Subject.zelf, "u")),
         ("Mijn zus woont in een verpleeghuis en kan niet meer lopen", (Subject.ander, "uw zus")),
+        ("Mijn ouders zijn 82 en 84 en wonen nog zelfstandig", (Subject.ander, "uw ouders")),
     ],
 )
 def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
