@@ -43,7 +43,7 @@ _KIN = (
     r"(moeder|vader|mama|papa|mam|pap|moeke|ma|pa|man|vrouw|partner|echtgenoot|echtgenote|schoonzus|schoonzuster|zwager|"
     r"zoon|dochter|kind|opa|oma|broer|zus|schoonmoeder|schoonvader|schoonzoon|schoondochter|buurvrouw|buurman|"
     r"vriend|vriendin|tante|oom|neef|nicht|client|kleinzoon|kleindochter|kleinkind|stiefmoeder|stiefvader|stiefzoon|stiefdochter|kennis"
-    r"|zoontje|dochtertje|kindje|broertje|zusje|nichtje|neefje)"
+    r"|zoontje|dochtertje|kindje|broertje|zusje|nichtje|neefje|ouders|schoonouders|grootouders)"
 )
 # "de buurvrouw" too, and in dialect "me vrouw"
 _RELATIVE = rf"(?:(?:mijn|m'n|mn|me|onze|ons) |de (?=buurvrouw|buurman)){_KIN}"
@@ -52,7 +52,12 @@ _SPOUSE = r"(?:man|vrouw|partner|echtgenoot|echtgenote)"
 # haar overal heen", "de buren doen de boodschappen", "mijn ouders helpen me met plannen"); and how
 # that goes ("en dat gaat prima", "maar het wordt haar te zwaar").
 _I_HELP = (
-    r"(?:\b(?:ik|wij|we) (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
+    r"(?:\b(?:ik|wij|we)(?: \([^)]{1,20}\))? (?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen"
+    r"|hielp|hielpen|deed|deden|regelde|regelden|zorgde|zorgden)\b"
+    # After another clause of the resident's: "wij wonen om de hoek en doen haar boodschappen", "ik werk 32 uur
+    # en zorg daarnaast voor mijn vader".
+    r"|\b(?:ik|wij|we) (?:woon|wonen|werk|werken) (?:\w+ ){0,4}?en (?:daarnaast |ook |nu |dan )?"
+    r"(?:help|helpen|doe|doen|regel|regelen|zorg|zorgen|verzorg|verzorgen)\b"
     # "ik durf die niet te verzorgen", "ik kan hem niet meer helpen": the resident cares for the other.
     r"|\b(?:ik|wij|we) (?:durf|durven|kan|kunnen|wil|willen) (?:die|dat|hem|haar|het) (?:\w+ ){0,2}?(?:te )?"
     r"(?:verzorgen|helpen|wassen|tillen)\b"
@@ -62,7 +67,7 @@ _I_HELP = (
 _HELPERS = (
     rf"(?:{_RELATIVE}|\b(?:de|mijn|m'n|onze|haar|zijn) (?:twee |drie |vier |vijf )?"
     r"(?:buren|kinderen|ouders|familie|vrienden|vriendinnen|dochters|zonen)"
-    r"|\b(?:familie|vrienden|buren))"
+    r"|\b(?:familie|vrienden|vriendinnen|buren|kennissen))"
 )
 _HELPS = (
     r"(?:helpt|helpen|doet|doen|rijdt|rijden|brengt|brengen|kookt|koken|regelt|regelen|zorgt|zorgen|verzorgt"
@@ -70,16 +75,21 @@ _HELPS = (
     r"|(?:komt|komen) (?:elke|iedere|vaak|dagelijks|wekelijks|een paar keer|twee keer|drie keer))"
 )
 _OTHERS_HELP = (
-    rf"(?:{_HELPERS} (?:\w+ ){{0,2}}?{_HELPS}\b(?! (?:\w+ )?zelf\b)"
+    rf"(?:{_HELPERS} (?:\w+ ){{0,2}}?(?:(?:woont|wonen|is|zijn) (?:\w+ ){{0,3}}?en )?{_HELPS}\b(?! (?:\w+ )?zelf\b)"
     # The verb first, after "sinds ..." or "nu": "sinds mijn beroerte doen mijn kinderen mijn huishouden".
     rf"|\b(?:doen|doet|helpen|helpt|koken|kookt|regelen|regelt|poetsen|poetst) {_HELPERS}\b)"
 )
 _GOES_WELL = (
     r"\b(?:dat|het) (?:gaat|lukt) (?:(?!niet|nauwelijks|slecht)\w+ ){0,2}?(?:prima|goed|best|uitstekend)\b"
+    # "dat gaat eigenlijk wel", "het lukt nog wel"; helping "waar nodig" is help that suffices.
+    r"|\b(?:dat|het) (?:gaat|lukt) (?:eigenlijk |nog |op zich |verder )?wel\b(?! (?:\w+ )?(?:niet|slecht|moeilijk))"
+    r"|\bwaar (?:nodig|het nodig is)\b"
     r"|\b(?:dat|het) is geen (?:enkel )?probleem\b"
 )
 _TOO_HEAVY = (
     r"\b(?:te zwaar|te veel|niet meer vol|kan het niet meer|kunnen het niet meer|overbelast|uitgeput"
+    r"|(?:kan|kunnen) (?:dat|dit) (?:echt )?niet meer"
+    r"|(?:hebben|heeft) (?:ook )?(?:hun|haar|zijn) eigen (?:leven|gezin|drukte)"
     r"|op (?:haar|zijn|mijn) tandvlees|(?:het )?(?:lukt|gaat) (?:me |mij |ons )?niet (?:meer|langer)|trek het niet"
     r"|niet meer (?:bolwerken|opbrengen|combineren))\b"
 )
@@ -93,7 +103,7 @@ _FOR_RELATIVE = re.compile(
     r"|\b(?:voor|namens|over|om) (?:een|de) (buurvrouw|buurman|vriend|vriendin|kennis|client)\b"
     r"|(?:^|[.;!?] ?)(?:een|de|mijn) (client)\b"  # "Een cliënt van 58 kan ..."
     rf"|(?:^|[.,;!?] ?)(?:kan|mag|heeft|krijgt|komt|wil) {_RELATIVE}\b"
-    rf"|\b{_RELATIVE} (?:van|is) (?:al |bijna |ruim )?(?:{_NUMBER})\b"
+    rf"|\b{_RELATIVE} (?:van|is|zijn) (?:al |bijna |ruim )?(?:{_NUMBER})\b"
     rf"|\b(?:de|het|haar|zijn) (?:\w+ )?\w+ van {_RELATIVE}\b"  # "de (elektrische) rolstoel van mijn vrouw"
 )
 # Weaker: "mijn man is ziek" may come before "ik kan het huishouden niet alleen".
@@ -151,6 +161,7 @@ _CARER = re.compile(
 ADULT_KIN = frozenset(
     {"moeder", "vader", "man", "vrouw", "partner", "echtgenoot", "echtgenote", "opa", "oma", "schoonmoeder"}
     | {"schoonvader", "stiefmoeder", "stiefvader", "tante", "oom", "zwager", "schoonzus", "schoonzoon", "schoondochter"}
+    | {"ouders", "schoonouders", "grootouders"}
 )
 
 _NOT_YEARS = r"(?! ?(?:maanden|maand|weken|week|dagen|dag|keer|uur|minuten|kilo|kg|procent|%|euro))"
@@ -167,8 +178,8 @@ _STATED_AGE = re.compile(
     # Said of the one just named: "mijn dochter heeft een lvb en is zeventien".
     rf"|\ben is {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b({_NUMBER})[- ]?jarige?\b"
-    rf"|\b{_RELATIVE.replace('(moeder', '(?:moeder')} (?:van|is) (?:al |bijna |ruim |over de |boven de )?({_NUMBER})\b"
-    rf"{_NOT_YEARS}"
+    rf"|\b{_RELATIVE.replace('(moeder', '(?:moeder')} (?:van|is|zijn) "
+    rf"(?:al |bijna |ruim |over de |boven de )?({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b(?:vrouw|man|dame|heer|meneer|mevrouw|weduwe|weduwnaar|client|jongen|meisje|jongeman|jongere|kind|bewoner"
     rf"|patient) van {_ABOUT}({_NUMBER})\b{_NOT_YEARS}"
     rf"|\b({_NUMBER}) jaar oud\b|\b(?:van|op|met|ben|is) ({_NUMBER}) jaar\b|, ({_NUMBER}) (?:jaar|jr)\b"
@@ -370,7 +381,10 @@ _PAYS_SELF = re.compile(
 _NOBODY = re.compile(
     r"\b(?:heeft|heb|hebben|hebt) (?:verder |echt |helemaal |hier )?(?:niemand|geen netwerk|geen sociaal netwerk"
     r"|geen familie)\b|\bken (?:hier |verder )?niemand\b|\ber is (?:verder )?niemand\b|\bgeen (?:sociaal )?netwerk\b"
-    r"|\bsta(?:at)? er alleen voor\b"
+    r"|\bsta(?:at)? er alleen voor\b|\bfamilie (?:heeft|hebben) (?:ze|zij|hij) niet\b"
+    # The one who helped has moved away: "mijn moeder deed mijn boodschappen, maar ze is naar Spanje verhuisd".
+    r"|\b(?:maar|en) (?:ze|zij|hij|die) (?:is|zijn) (?:nu |onlangs |net )?(?:naar \w+ |ver weg )?"
+    r"(?:verhuisd|geëmigreerd|geemigreerd)\b"
     # Those who would help need help themselves: "mijn ouders zijn zelf hulpbehoevend".
     r"|\b(?:mijn|m'n|onze|zijn|haar) (?:ouders|familie|kinderen|broer|zus|moeder|vader) (?:is|zijn) zelf (?:ook )?"
     r"(?:hulpbehoevend|ziek|te oud|op leeftijd|slecht ter been)\b"
@@ -590,6 +604,8 @@ def stated_help(text: str, for_other: str | None) -> HelpNow | None:
     heavy. None when unclear or pointing both ways."""
     plain = _plain(text)
     helped = (for_other or "").removeprefix("uw ")
+    # The resident's own help counts for someone else, and for a mantelzorger asking for herself.
+    carer = bool(for_other) or says_carer(text)
 
     def others(pattern: "re.Pattern[str]") -> bool:  # the one it is for does not help themselves
         himself = re.compile(rf"(?:mijn|m'n|mn|onze|ons) {helped}\b") if helped else None
@@ -598,8 +614,8 @@ def stated_help(text: str, for_other: str | None) -> HelpNow | None:
     found = {
         HelpNow.nee: bool(_NOBODY.search(plain)),
         HelpNow.zelf_betaald: bool(_PAID_HELP.search(plain)),
-        HelpNow.netwerk_genoeg: others(_OTHERS_HELP_ENOUGH) or bool(for_other and _I_HELP_ENOUGH.search(plain)),
-        HelpNow.netwerk_te_zwaar: others(_OTHERS_HELP_TOO_HEAVY) or bool(for_other and _I_HELP_TOO_HEAVY.search(plain)),
+        HelpNow.netwerk_genoeg: others(_OTHERS_HELP_ENOUGH) or bool(carer and _I_HELP_ENOUGH.search(plain)),
+        HelpNow.netwerk_te_zwaar: others(_OTHERS_HELP_TOO_HEAVY) or bool(carer and _I_HELP_TOO_HEAVY.search(plain)),
     }
     said = [help_now for help_now, stated in found.items() if stated]
     return said[0] if len(said) == 1 else None

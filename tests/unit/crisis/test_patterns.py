@@ -168,6 +168,18 @@ SIGNS = [
     ("hij is weg uit het verpleeghuis en het wordt al donker", "gevaar"),
     ("ik ben net in de douche gevallen en ik kom niet meer overeind", "gevaar"),
     ("mijn zoon heeft een handvol pillen geslikt", "zelfdoding"),
+    ("ze heeft een aanval die niet ophoudt, wat moet ik doen", "gevaar"),
+    ("zijn insult duurt al langer dan vijf minuten", "gevaar"),
+    ("de buccolam heeft niet geholpen en hij schokt nog steeds", "gevaar"),
+    ("opeens is mijn linkerarm slap en alles draait", "gevaar"),
+    ("ik ben plotseling duizelig en mijn rechterhand voelt dood", "gevaar"),
+    ("we hebben allemaal hoofdpijn en zijn duizelig, de kachel brandt al de hele dag", "gevaar"),
+    ("de co-melder piept en mijn vader is suf", "gevaar"),
+    ("mijn moeder heeft alzheimer en mijn vader is net met de ambulance opgenomen, ze is nu alleen", "gevaar"),
+    ("ik sta bij het spoor en wil springen", "zelfdoding"),
+    ("ik wil voor de metro stappen", "zelfdoding"),
+    ("ik heb mijn vader tegen de muur geduwd toen hij niet wilde eten", "geweld"),
+    ("ik heb hem bij zijn arm gegrepen, zo hard. ik ben bang dat ik het weer doe", "geweld"),
 ]
 
 ORDINARY = [
@@ -313,6 +325,23 @@ ORDINARY = [
     "ons huis is in 1990 afgebrand, nu wonen we gelijkvloers",
     "mijn man drinkt niks meer sinds hij is afgekickt",
     "mijn moeder vergeet haar pillen in te nemen",
+    "mijn vader heeft epilepsie, de aanvallen zijn onder controle",
+    "haar aanvallen stoppen meestal vanzelf, mag ze een aangepaste fiets",
+    "het noodmiddel ligt altijd in zijn tas",
+    "mijn rechterhand doet niks meer sinds de beroerte van vorig jaar, ik zoek aangepast bestek",
+    "ik word duizelig als ik opsta, kan ik een douchestoel krijgen",
+    "de geiser is oud, mag die vervangen",
+    "ik heb hoofdpijn van alle formulieren",
+    "mag ik een koolmonoxidemelder van de gemeente",
+    "de cv-ketel is kapot en mijn moeder is misselijk van de chemo",
+    "mijn moeder heeft dementie en is overdag alleen thuis als ik werk",
+    "mijn vader is opgenomen en mijn moeder met dementie moet volgende week naar de logeeropvang",
+    "we wachten op het perron op de trein",
+    "ik kan met mijn rollator niet van het perron in de trein stappen",
+    "ik moet voor de trein van negen uur weg",
+    "ik heb hem in de rolstoel naar buiten geduwd",
+    "ik heb haar bij de arm gepakt om haar naar de wc te helpen",
+    "ik ben bang dat ik het formulier weer verkeerd doe",
 ]
 
 

@@ -112,6 +112,7 @@ from bot.triage.statements import (
         ("Ik heb reuma. Mijn vrouw zou het doen, maar zij krijgt zelf chemo.", (Subject.zelf, "u")),
         ("Ik ben blind. Mijn zus woont 15 kilometer verderop en met de bus kom ik daar niet.", (Subject.zelf, "u")),
         ("Mijn zus woont in een verpleeghuis en kan niet meer lopen", (Subject.ander, "uw zus")),
+        ("Mijn ouders zijn 82 en 84 en wonen nog zelfstandig", (Subject.ander, "uw ouders")),
     ],
 )
 def test_who_it_is_for(text: str, meant: tuple[Subject, str] | None) -> None:
@@ -292,6 +293,18 @@ def test_own_age_is_not_the_age_of_the_one_it_is_for() -> None:
         ("ik betaal zelf een begeleider voor mijn broer", "uw broer", HelpNow.zelf_betaald),
         ("ze doet alles zelf, maar het wordt haar te zwaar", "uw moeder", None),
         ("mijn nichtje komt elke week en regelt mijn post. Dat gaat heel goed", None, HelpNow.netwerk_genoeg),
+        ("wij wonen in dezelfde straat en doen zijn was, dat gaat goed", "uw vader", HelpNow.netwerk_genoeg),
+        ("ik werk fulltime en doe ook haar administratie, dat gaat eigenlijk wel", "uw moeder", HelpNow.netwerk_genoeg),
+        ("mijn zus woont bij haar in en doet de boodschappen, dat gaat prima", "uw moeder", HelpNow.netwerk_genoeg),
+        (
+            "wij (80 en 82) deden altijd zijn geldzaken, maar we kunnen dat niet meer",
+            "uw zoon",
+            HelpNow.netwerk_te_zwaar,
+        ),
+        ("vrienden helpen soms maar die hebben ook hun eigen leven", None, HelpNow.netwerk_te_zwaar),
+        ("familie heeft hij niet en de buren kent hij niet", "uw cliënt", HelpNow.nee),
+        ("mijn broer deed de boodschappen, maar hij is naar Canada verhuisd", None, HelpNow.nee),
+        ("het gaat wel niet goed met haar", "uw moeder", None),
     ],
 )
 def test_help_from_others_as_the_opening_says_it(text: str, for_other: str | None, help_now: HelpNow | None) -> None:
