@@ -282,6 +282,9 @@ _LONG = re.compile(
     r"\b(?:al jaren|voor altijd|voorgoed|blijvend|permanent|de rest van (?:mijn|haar|zijn) leven|chronisch"
     r"|al (?:\d+|een paar|twee|drie|vier|vijf|tien) jaar|steeds erger|gaat niet meer over|niet meer beter"
     r"|(?:dit|dat|het) (?:zo )?blijft(?: zo)?|blijft dit zo)\b"
+    # "een prothese lukt niet, dus hij blijft in een rolstoel", "ze zal nooit meer lopen".
+    r"|\b(?:blijf|blijft|blijven)(?: \w+){0,2} (?:in|aan) (?:een|de|zijn|haar|mijn) (?:rolstoel|scootmobiel|bed)\b"
+    r"|\bnooit meer (?:\w+ )?(?:lopen|kunnen lopen)\b"
 )
 _SHORT = re.compile(
     r"\b(?:(?:een |voor een )?paar (?:weken|dagen|maanden)|tijdelijk|tot ik hersteld ben|herstel|revalidatie"
@@ -305,6 +308,9 @@ _SPAN_NONE = {"van", "over", "de", "elke", "per", "binnen", "om", "ben", "is", "
 _SPAN_AHEAD_YEARS = {"voor", "nog", "komende", "minstens", "zeker"}  # "ik ben 80 jaar" is an age
 
 
+_RETURNED = re.compile(r"[^.,;!?]{0,20}\b(?:terug|terugbrengen|inleveren|ingeleverd)\b")
+
+
 def months_named(text: str) -> float | None:
     """The first stretch of time an answer names, in months: "een maand of 2" is 1, "zes weken" 1.4."""
     match = _SPAN.search(_plain(text))
@@ -322,6 +328,9 @@ def _stretch_ahead(plain: str) -> Duration | None:
     for match in _SPAN.finditer(plain):
         before, unit = match.group(1), _UNITS_OF[match.group(3)]
         if before in _SPAN_NONE or (unit == "jaar" and before not in _SPAN_AHEAD_YEARS | _SPAN_PAST):
+            continue
+        # "een leenrolstoel die na drie maanden terug moet": when a loan ends, not how long it is needed.
+        if _RETURNED.match(plain, match.end()):
             continue
         months = _months(match)
         if before in _SPAN_PAST or match.group(4):
@@ -626,10 +635,17 @@ def tried_general(text: str) -> bool:
     return bool(_TRIED_NOT_ENOUGH.search(_plain(text)))
 
 
+_LOAN_ENDS = re.compile(
+    r"\b(?:te leen|geleend\w*|leen\w+|in bruikleen|uitleen)\b[^.;!?]{0,60}?\b(?:terug|inleveren|ingeleverd)\b"
+)
+
+
 def stated_has_it(text: str) -> tuple[HasIt, str | None] | None:
     """Bought already, a worn-out one or one that still works, with the thing named ("de rolstoel ...
     is versleten": "rolstoel"; None for "zelf een scootmobiel gekocht")."""
     plain = _plain(text)
+    if _LOAN_ENDS.search(plain):  # a loan that goes back is no aid of one's own (Zvw uitleen is short)
+        return HasIt.nee, None
     worn, thing = _WORN.search(plain), _WORKS.search(plain)
     works = thing or _STILL_WORKS.search(plain)
     if works and _UNFIT.search(plain):  # "werkt nog, maar is te klein": a consultant asks

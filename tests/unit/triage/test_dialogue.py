@@ -174,6 +174,7 @@ def test_a_typed_or_clicked_answer_is_understood(
         ("mijn bovenburen maken elke nacht herrie", "buren"),
         ("ik wil nog leren lezen en schrijven", "taal"),
         ("kan de keuken aangepast worden, ik kan niet bij het aanrecht", "woning"),
+        ("wie kan onderzoeken of het dementie is", "medisch"),
     ],
 )
 def test_the_need_in_the_residents_own_words_reaches_its_topic(
@@ -200,6 +201,8 @@ def test_the_need_in_the_residents_own_words_reaches_its_topic(
         # A neighbour asking for help is no quarrel with the neighbours; a sportrolstoel is a wheelchair.
         ("mijn buurvrouw kan haar huis niet meer schoonhouden", "buren"),
         ("ik wil een sportrolstoel", "sport"),
+        # A diagnosis had is a cause, not an examination asked for.
+        ("ze heeft de diagnose dementie gekregen en kan niet meer koken", "medisch"),
     ],
 )
 def test_a_look_alike_does_not_reach_that_topic(dialogue: TriageDialogue, say: Say, typed: str, not_need: str) -> None:

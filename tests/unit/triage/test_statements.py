@@ -205,6 +205,10 @@ def test_living_alone(text: str, alone: bool) -> None:
         ("ik heb al jaren pijn en nu een paar weken krukken", None),
         ("een rolstoel", None),
         ("de neuroloog zegt dat het zo blijft", Duration.lang),
+        # When a loan must go back is not how long it is needed; staying in a wheelchair is long.
+        ("de leenrolstoel moet na drie maanden terug, maar hij blijft in een rolstoel", Duration.lang),
+        ("ze zal nooit meer kunnen lopen", Duration.lang),
+        ("de komende drie maanden heb ik een rolstoel nodig", Duration.kort),
     ],
 )
 def test_how_long_it_is_needed(text: str, duration: Duration | None) -> None:
@@ -331,6 +335,10 @@ def test_help_from_others_as_the_opening_says_it(text: str, for_other: str | Non
         ("de handbewogen rolstoel van mijn moeder is aan vervanging toe", (HasIt.oude_versleten, "rolstoel")),
         ("gisteren is de scootmobiel van mijn vader voor de deur gestolen", (HasIt.oude_versleten, "scootmobiel")),
         ("haar oude rolstoel krijgt ze zelf niet meer vooruit", (HasIt.oude_versleten, "rolstoel")),
+        # A loan that goes back is no aid of one's own.
+        ("hij heeft een rolstoel te leen van de thuiszorgwinkel, maar die moet terug", (HasIt.nee, None)),
+        ("een geleende douchestoel die ik volgende week moet inleveren", (HasIt.nee, None)),
+        ("ik heb de rollator zelf gekocht, de leenkrukken gaan terug", (HasIt.nee, None)),
     ],
 )
 def test_what_is_there_already(text: str, has_it: tuple[HasIt, str | None] | None) -> None:
