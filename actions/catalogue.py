@@ -17,6 +17,7 @@ from actions.services import services
 from bot.catalogue import Provision, ProvisionKind, answers
 from bot.dialogue.cost_question import asks_cost
 from bot.dialogue.fallback import PROVISION_QUESTIONS
+from bot.dialogue.objection import speaks_of_a_decision
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,21 @@ def provisions_of_need(tracker: Tracker) -> list[str]:
     """The provisions of the need the resident describes without naming one ("hij kan niet meer
     goed douchen"): their answer says more than a menu of provisions that may not fit."""
     return list(services().triage()[0].needs.provisions_described(message_of(tracker).text)[:MAX_PROVISIONS_PER_ANSWER])
+
+
+def answered_about_provision(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The provisions named now ("leren lezen" is the Taalhuis), answered as a question about them;
+    None when none is named or the catalogue cannot be read."""
+    codes = named_provisions(tracker)
+    try:
+        found = [p for p in (services().catalogue.provision(code) for code in codes) if p is not None]
+    except SQLAlchemyError:
+        logger.exception("catalogue query failed for a provision named outside the Wmo's intents")
+        return None
+    if not found:
+        return None
+    utter_provision_info(dispatcher, found, follow_up_buttons(found))
+    return [SlotSet(PROVISION, found[0].code)]
 
 
 def answered_about_item(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -238,6 +254,19 @@ class ActionWmoExplain(CatalogueAnswer, Action):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         if not answered_about_item(dispatcher, tracker):
             dispatcher.utter_message(response="utter_wmo_explain")
+        return []
+
+
+class ActionObjection(CatalogueAnswer, Action):
+    """The bezwaar answer; an item asked about in words of no decision ("krijgt ze een rookmelder met
+    flitslicht vergoed?") gets the answer whether the gemeente pays for it instead."""
+
+    def name(self) -> str:
+        return "action_objection"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        if speaks_of_a_decision(message_of(tracker).text) or not answered_about_item(dispatcher, tracker):
+            dispatcher.utter_message(response="utter_objection")
         return []
 
 

@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.catalogue import answered_about_item
+from actions.catalogue import answered_about_item, answered_about_provision
 from bot.municipality import municipality
 
 
@@ -17,11 +17,15 @@ class ActionOutOfScope(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         place = municipality()
         text = tracker.latest_message.get("text") or ""
-        # No desk's word, but a thing the Wmo may pay for ("een rookmelder met flitslicht"): the words
-        # win over the classifier's "not Wmo".
+        # No desk's word, but a provision ("leren lezen": the Taalhuis) or a thing the Wmo may pay for
+        # ("een rookmelder met flitslicht"): the words win over the classifier's "not Wmo".
         named = place.service_named(text)
-        if named is None and answered_about_item(dispatcher, tracker):
-            return []
+        if named is None:
+            provision = answered_about_provision(dispatcher, tracker)
+            if provision is not None:
+                return provision
+            if answered_about_item(dispatcher, tracker):
+                return []
         service = named or place.service_called(next(tracker.get_latest_entity_values("service"), None))
         if service is None:
             dispatcher.utter_message(response="utter_out_of_scope")

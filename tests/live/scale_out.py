@@ -49,7 +49,7 @@ PUBLISHING_TIMEOUT = 180
 CONVERSATIONS = (
     (
         # First: once a provision was asked about, the answer is about that provision's pgb.
-        ("wat is het verschil tussen pgb en zorg in natura", "persoonsgebonden budget"),
+        ("wat is het verschil tussen pgb en zorg in natura", "Zorg in natura"),
         ("Kan ik een woonaanpassing krijgen?", "Woningaanpassing"),
         ("Wat kost dat?", "Voor woningaanpassing betaalt u een eigen bijdrage"),
         ("Hoe vraag ik een traplift aan?", "Woningaanpassing aanvragen"),

