@@ -206,6 +206,7 @@ ORDINARY = [
     "de kinderen moeten weg met de schoolbus om half acht",
     "ik kan mijn handen niet goed meer gebruiken door reuma",
     "de daklozenopvang zoekt vrijwilligers, kan mijn vader daar helpen",
+    "dakloos zijn kan iedereen overkomen, hoe werkt de opvang hier eigenlijk",
     "we fietsen onder de brug door naar de dagbesteding",
     "ik denk na over hoe ik het gesprek met de consulent zou doen",
     "de hulp pakt het poetsen harder aan dan de vorige",
