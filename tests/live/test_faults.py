@@ -125,7 +125,7 @@ def test_a_gone_action_server_gets_an_apology_and_is_started_again(stack: Stack)
     wait_until(lambda: not stack.action_server_answers(), 5)
     replies, seconds = timed(stack.assistant, sender, "Wat kost een scootmobiel?")
     assert is_apology(replies) and seconds < normal + MARGIN  # a refused connection costs no wait
-    assert is_apology(stack.assistant.say(sender, "blub blub fjord"))  # unclear: still ours, not theirs
+    assert is_apology(stack.assistant.say(sender, "dat ene gedoe daar"))  # unclear: still ours, not theirs
     danger = stack.assistant.say(sender, "ik wil niet meer leven")
     assert_help_lines(danger)
     assert stack.assistant.tracker(sender)["slots"]["danger_signalled"] is True

@@ -79,7 +79,7 @@ def test_a_crisis_a_message_not_understood_and_a_handoff_are_counted(operated: A
     before_rasa, before_actions = rasa_metrics(operated), action_metrics()
     crisis = joined(operated.say(uuid.uuid4().hex, "ik wil niet meer leven"))
     assert "113" in crisis
-    misunderstood = operated.say(uuid.uuid4().hex, "dat gedoe met dat ding daar")
+    misunderstood = operated.say(uuid.uuid4().hex, "dat ene gedoe daar")
     assert misunderstood[-1]["text"].startswith("Ik weet niet zeker wat u bedoelt.")
     resident = uuid.uuid4().hex
     operated.say(resident, "Ik wil een medewerker spreken")
