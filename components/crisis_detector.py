@@ -68,8 +68,9 @@ class CrisisSignalDetector(StoredComponent, EntityExtractorMixin):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str:
-        # The probe learns the crisis kinds the patterns give its examples.
-        return file_fingerprint(Path(config["signals"]))
+        # The probe learns the crisis kinds the patterns give its examples. Rasa also calls this with the
+        # config of the stand-in that serves a cached result, which has no "signals": then the default file.
+        return file_fingerprint(Path(config.get("signals") or cls.get_default_config()["signals"]))
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource) -> None:
         super().__init__(config, model_storage, resource)

@@ -105,6 +105,13 @@ def test_a_changed_signals_file_trains_the_probe_again(tmp_path: Path) -> None:
     assert CrisisSignalDetector.fingerprint_addon(config) != before
 
 
+def test_the_cache_stand_in_config_gets_the_fingerprint_of_the_shipped_signals() -> None:
+    """A cached result is served by a stand-in whose config has none of ours (Rasa passes it to
+    fingerprint_addon too): retraining from the cache must not fail on it."""
+    shipped = CrisisSignalDetector.fingerprint_addon(CrisisSignalDetector.get_default_config())
+    assert CrisisSignalDetector.fingerprint_addon({"output": "cached"}) == shipped
+
+
 def test_an_untrained_file_is_refused(tmp_path: Path) -> None:
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(graph_schema=None, model_id="test")
