@@ -51,12 +51,16 @@ def provisions_of_need(tracker: Tracker) -> list[str]:
     return list(services().triage()[0].needs.provisions_described(message_of(tracker).text)[:MAX_PROVISIONS_PER_ANSWER])
 
 
+def catalogue_provisions(codes: list[str]) -> list[Provision]:
+    """The catalogue's provisions for these codes, in order; unknown codes are left out."""
+    return [p for p in (services().catalogue.provision(code) for code in codes) if p is not None]
+
+
 def answered_about_provision(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """The provisions named now ("leren lezen" is the Taalhuis), answered as a question about them;
     None when none is named or the catalogue cannot be read."""
-    codes = named_provisions(tracker)
     try:
-        found = [p for p in (services().catalogue.provision(code) for code in codes) if p is not None]
+        found = catalogue_provisions(named_provisions(tracker))
     except SQLAlchemyError:
         logger.exception("catalogue query failed for a provision named outside the Wmo's intents")
         return None
@@ -90,7 +94,7 @@ class CatalogueAnswer:
         raise NotImplementedError
 
     def provisions(self, codes: list[str]) -> list[Provision]:
-        return [p for p in (services().catalogue.provision(code) for code in codes) if p is not None]
+        return catalogue_provisions(codes)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         try:
